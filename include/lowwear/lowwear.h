@@ -1,0 +1,164 @@
+/* lowwear: combinational circuits to low-wear stateful-logic programs for one
+ * memristor-crossbar row. The public API: opaque handles, one entry point per
+ * stage, their params and stats. cli/ includes nothing but this. */
+#ifndef LOWWEAR_H
+#define LOWWEAR_H
+
+#include <stdint.h>
+
+#include "lowwear/status.h"
+
+#define LW_VERSION "0.1.0"
+
+typedef struct lw_net lw_net;
+typedef struct lw_program lw_program;
+
+/* ---- io: circuits and programs ------------------------------------------ */
+
+/* Read a combinational circuit. By extension: .blif read natively (.names
+ * and .gate of the gate table's genlib cells); .aig/.aag/.pla converted by
+ * ABC; .v/.sv converted by yosys. abc_path/yosys_path may be NULL (PATH). */
+typedef struct lw_read_params {
+  const char *abc_path;
+  const char *yosys_path;
+  double timeout_s;
+  /* Called for each warning (e.g. an ignored .exdc section); may be NULL. */
+  void (*warn)(void *ctx, const char *file, int line, const char *msg);
+  void *warn_ctx;
+} lw_read_params;
+lw_read_params lw_read_params_default(void);
+lw_status lw_io_read_circuit(const char *path, const lw_read_params *params,
+                             lw_net **net, lw_error *err);
+
+/* A netlist already mapped to the gate table's cells (ABC write_blif or
+ * write_verilog of a mapped network); used by --synth none. */
+lw_status lw_io_read_mapped(const char *path, lw_net **net, lw_error *err);
+
+typedef enum lw_program_format {
+  LW_FORMAT_JSON,
+  LW_FORMAT_TEXT,
+  LW_FORMAT_SIMPLER,
+} lw_program_format;
+/* Write atomically (temporary file + rename); path "-" or NULL = stdout.
+ * extra_json, when not NULL, is a JSON object text merged into "metrics". */
+lw_status lw_io_write_program(const lw_program *prog, const char *path,
+                              lw_program_format format, lw_error *err);
+lw_status lw_io_read_program(const char *path, lw_program **prog,
+                             lw_error *err);
+void lw_program_free(lw_program *prog);
+void lw_net_free(lw_net *net);
+
+/* ---- synth: ABC ---------------------------------------------------------- */
+
+/* How genlib areas are set from the gate table. */
+typedef enum lw_cost_model {
+  LW_COST_SIMPLER, /* SIMPLER MAGIC's own library: inv1 1, nor2 2 */
+  LW_COST_TOGGLE,  /* area = toggle rate */
+  LW_COST_EQUAL,   /* area = 1 */
+} lw_cost_model;
+
+typedef enum lw_gate_set {
+  LW_GATES_NOR,   /* NOT, NOR2 (SIMPLER MAGIC) */
+  LW_GATES_PAPER, /* NOT, NOR2, OR2 */
+  LW_GATES_WIDE,  /* paper + NOR3/4, OR3/4 */
+} lw_gate_set;
+
+typedef struct lw_synth_params {
+  const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
+  double timeout_s;     /* ABC time limit */
+  const char *script;   /* NULL: the flow's default script */
+  lw_cost_model cost;
+  lw_gate_set gates;
+} lw_synth_params;
+
+typedef struct lw_synth_stats {
+  double seconds;
+  uint32_t gates;
+} lw_synth_stats;
+
+lw_synth_params lw_synth_params_default(void);
+/* Synthesize the circuit file with ABC into a netlist of library cells. */
+lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
+                       lw_synth_stats *stats, lw_net **mapped, lw_error *err);
+/* The ABC executable to use (params path, or found on the PATH); NULL with
+ * an error when there is none. */
+const char *lw_synth_find_abc(const char *abc_path, lw_error *err);
+
+/* ---- sim: verification and measured wear ---------------------------------- */
+
+typedef struct lw_verify_params {
+  uint32_t random_vectors; /* when not exhaustive; at least 4096 */
+  uint32_t exhaustive_max; /* exhaustive up to this many inputs (16) */
+  uint64_t seed;
+  int cec;                 /* also prove with ABC cec */
+  const char *abc_path;
+  double timeout_s;
+  int allow_input_overwrite;
+} lw_verify_params;
+
+typedef struct lw_verify_report {
+  int ok;               /* every check passed */
+  int exhaustive;       /* all 2^n input vectors were simulated */
+  uint64_t vectors;     /* vectors simulated */
+  int cec_ran, cec_ok;  /* ABC cec result */
+  uint32_t nerrors;
+  char first_error[512];
+  uint32_t ncells;      /* length of the per-cell arrays */
+  double flips_per_run; /* measured flips per run (cycles only), mean */
+  double steady_flips_per_run; /* plus the next run's setup */
+  double *cell_flips;   /* per cell, per run, steady state */
+  double hottest_cell_flips;
+  uint32_t hottest_cell;
+  double seconds;
+} lw_verify_report;
+
+lw_verify_params lw_verify_params_default(void);
+/* Simulate prog against circuit; circuit_path is what ABC cec reads. */
+lw_status lw_sim_verify(const lw_net *circuit, const char *circuit_path,
+                        const lw_program *prog, const lw_verify_params *params,
+                        lw_verify_report *report, lw_error *err);
+void lw_verify_report_free(lw_verify_report *report);
+/* The report as a JSON object text (caller frees with free()). */
+char *lw_verify_report_json(const lw_verify_report *report,
+                            const lw_program *prog);
+
+/* ---- flows: synth -> rewrite -> map --------------------------------------- */
+
+typedef enum lw_flow_id {
+  LW_FLOW_SIMPLER,
+  LW_FLOW_LOSSS,
+  LW_FLOW_LOWWEAR,
+} lw_flow_id;
+
+typedef struct lw_flow_params {
+  lw_flow_id flow;
+  uint32_t row;      /* cells; 0 = the minimum row */
+  int synth_none;    /* the input is already mapped */
+  int paper_rules;   /* strict L1/L2 as the paper states them */
+  lw_synth_params synth;
+} lw_flow_params;
+
+typedef struct lw_flow_stats {
+  double abc_seconds, rewrite_seconds, map_seconds;
+  uint32_t min_row;
+  uint32_t mapped_gates;
+  uint32_t merges;
+} lw_flow_stats;
+
+lw_flow_params lw_flow_params_default(lw_flow_id flow);
+/* flow names: "simpler", "losss", "lowwear"; -1 if unknown */
+int lw_flow_parse(const char *name);
+const char *lw_flow_name(lw_flow_id flow);
+
+/* Circuit file to program at params->row (or the minimum row). */
+lw_status lw_flow_run(const char *circuit_path, const lw_flow_params *params,
+                      lw_flow_stats *stats, lw_program **prog, lw_error *err);
+
+/* Program summary accessors for reports. */
+uint32_t lw_program_row_size(const lw_program *prog);
+uint32_t lw_program_latency(const lw_program *prog);
+uint32_t lw_program_init_cycles(const lw_program *prog);
+uint32_t lw_program_gate_cycles(const lw_program *prog);
+double lw_program_toggle_estimate(const lw_program *prog);
+
+#endif

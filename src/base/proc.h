@@ -1,0 +1,41 @@
+/* Running an external tool (ABC, yosys) with a time limit, its output
+ * captured, and scratch folders that are always removed. */
+#ifndef LW_BASE_PROC_H
+#define LW_BASE_PROC_H
+
+#include "base/vec.h"
+
+typedef enum lw_proc_result {
+  LW_PROC_EXITED,   /* see exit_code */
+  LW_PROC_SIGNALED, /* crashed: see signal */
+  LW_PROC_TIMEOUT,  /* killed at the time limit */
+  LW_PROC_NOEXEC,   /* could not be started */
+} lw_proc_result;
+
+typedef struct lw_proc {
+  lw_proc_result result;
+  int exit_code, signal;
+  lw_chars output; /* stdout and stderr, NUL-terminated */
+  double seconds;
+} lw_proc;
+
+/* Run argv (argv[0] searched on the PATH) with stdin from /dev/null and a
+ * limit of timeout_s seconds (0 = none). */
+void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc);
+void lw_proc_free(lw_proc *proc);
+
+/* Find an executable: a path with '/' is taken as it is; otherwise each PATH
+ * entry is tried. Returns a malloc'ed path or NULL. */
+char *lw_proc_which(const char *name);
+
+/* A fresh private folder under $TMPDIR (or /tmp); NULL on failure. */
+char *lw_tmpdir_new(void);
+/* Remove the folder and every file in it (one level) and free the path. */
+void lw_tmpdir_remove(char *dir);
+/* dir + "/" + name, malloc'ed. */
+char *lw_path_join(const char *dir, const char *name);
+
+/* Seconds from a monotonic clock. */
+double lw_clock(void);
+
+#endif

@@ -1,0 +1,54 @@
+/* Table-driven option parsing shared by the subcommands. Each subcommand
+ * lists its options as an X-macro:
+ *   OPT(field, "--name", kind, "default", min, max, "METAVAR", "help")
+ * kind: LW_OPT_FLAG, LW_OPT_STR, LW_OPT_INT, LW_OPT_REAL. The table expands
+ * into a struct of values, the usage text (with each default) and the
+ * parser's range checks. */
+#ifndef LW_CLI_CLI_H
+#define LW_CLI_CLI_H
+
+#include <stdio.h>
+
+typedef enum { LW_OPT_FLAG, LW_OPT_STR, LW_OPT_INT, LW_OPT_REAL } lw_opt_kind;
+
+typedef struct lw_opt {
+  const char *name;
+  lw_opt_kind kind;
+  const char *def;
+  double min, max;
+  const char *meta;
+  const char *help;
+} lw_opt;
+
+typedef struct lw_opt_value {
+  int set;
+  const char *str;
+  long num;
+  double real;
+} lw_opt_value;
+
+#define LW_OPT_FIELD(field, name, kind, def, min, max, meta, help)            \
+  lw_opt_value field;
+#define LW_OPT_ROW(field, name, kind, def, min, max, meta, help)              \
+  {name, kind, def, min, max, meta, help},
+
+/* Parse argv[first..argc) against opts[0..n) into values (an array of n
+ * lw_opt_value laid out as the struct the table expands to); positionals go
+ * to pos (at most maxpos). Returns 0, or prints "lowwear: error: ..." and
+ * returns 2. "--help"/"-h" prints usage and returns -1. */
+int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
+                 lw_opt_value *values, const char **pos, int maxpos,
+                 int *npos, const char *usage_head);
+void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head);
+
+/* Subcommands. */
+int lw_cli_map(int argc, char **argv);
+int lw_cli_verify(int argc, char **argv);
+int lw_cli_device(int argc, char **argv);
+
+/* Print an lw_error as "lowwear: error: file:line: msg" on stderr and return
+ * the exit code for its status. */
+#include "lowwear/status.h"
+int lw_cli_fail(const lw_error *err);
+
+#endif

@@ -1,0 +1,55 @@
+#include "lw_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+const char *lw_test_benchmark(const char *rel, char *buf, size_t n) {
+  snprintf(buf, n, "%s/benchmarks/%s", LW_SHARED_DIR, rel);
+  if (access(buf, R_OK) != 0) {
+    snprintf(buf, n, "%s/benchmarks/%s", LW_SOURCE_DIR, rel);
+    if (access(buf, R_OK) != 0) {
+      fprintf(stderr, "skipped: %s not found (../shared/benchmarks absent)\n",
+              rel);
+      return NULL;
+    }
+  }
+  return buf;
+}
+
+const char *lw_test_source(const char *rel, char *buf, size_t n) {
+  snprintf(buf, n, "%s/%s", LW_SOURCE_DIR, rel);
+  return buf;
+}
+
+int lw_test_have_abc(void) {
+  return system("command -v berkeley-abc >/dev/null 2>&1 || "
+                "command -v abc >/dev/null 2>&1") == 0;
+}
+
+int lw_test_run_cli(const char *args, char **err_out) {
+  char errfile[] = "/tmp/lw_test_err.XXXXXX";
+  int fd = mkstemp(errfile);
+  if (fd < 0)
+    return -1;
+  close(fd);
+  size_t n = strlen(args) + strlen(errfile) + strlen(LW_BINARY) + 32;
+  char *cmd = malloc(n);
+  snprintf(cmd, n, "%s %s 2>%s", LW_BINARY, args, errfile);
+  int st = system(cmd);
+  free(cmd);
+  if (err_out) {
+    FILE *f = fopen(errfile, "rb");
+    char *text = calloc(1, 1 << 16);
+    if (f) {
+      size_t got = fread(text, 1, (1 << 16) - 1, f);
+      text[got] = 0;
+      fclose(f);
+    }
+    *err_out = text;
+  }
+  unlink(errfile);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}

@@ -1,0 +1,23 @@
+/* Shared helpers for the cmocka tests. */
+#ifndef LW_TEST_H
+#define LW_TEST_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+/* Path of a benchmark under ../shared/benchmarks, or NULL (and a message
+ * saying the test is skipped) when that folder is not there. */
+const char *lw_test_benchmark(const char *rel, char *buf, size_t n);
+/* Path of a file under the source tree (examples/, tests/data/). */
+const char *lw_test_source(const char *rel, char *buf, size_t n);
+/* 1 when an ABC executable is on the PATH. */
+int lw_test_have_abc(void);
+/* Run the lowwear binary with a shell command line (after the binary);
+ * returns its exit status; its stderr goes to *err_out (malloc'ed) if not
+ * NULL. */
+int lw_test_run_cli(const char *args, char **err_out);
+
+#endif
