@@ -130,19 +130,32 @@ typedef enum lw_flow_id {
   LW_FLOW_LOWWEAR,
 } lw_flow_id;
 
+typedef enum lw_reinit {
+  LW_REINIT_FLOW_DEFAULT, /* the flow's own choice */
+  LW_REINIT_BATCH,        /* every dead cell at once (SIMPLER MAGIC) */
+  LW_REINIT_ON_DEMAND,    /* only as many as the coming demand needs */
+} lw_reinit;
+
 typedef struct lw_flow_params {
   lw_flow_id flow;
   uint32_t row;      /* cells; 0 = the minimum row */
-  int synth_none;    /* the input is already mapped */
+  int synth_none;    /* the input is already mapped: no ABC */
   int paper_rules;   /* strict L1/L2 as the paper states them */
+  lw_reinit reinit;
   lw_synth_params synth;
+  lw_read_params read;
+  int verify;        /* simulate (and cec) the program before returning it */
+  lw_verify_params verify_params;
 } lw_flow_params;
 
 typedef struct lw_flow_stats {
-  double abc_seconds, rewrite_seconds, map_seconds;
+  double read_seconds, abc_seconds, rewrite_seconds, map_seconds,
+      verify_seconds, total_seconds;
   uint32_t min_row;
-  uint32_t mapped_gates;
-  uint32_t merges;
+  uint32_t mapped_gates;   /* gates ABC's netlist holds */
+  uint32_t merges;         /* composite gates made by rewrite/ */
+  uint32_t copies;         /* COPY gates inserted */
+  double mapped_toggle;    /* sum of gate rates before rewrite/ */
 } lw_flow_stats;
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);
@@ -150,9 +163,14 @@ lw_flow_params lw_flow_params_default(lw_flow_id flow);
 int lw_flow_parse(const char *name);
 const char *lw_flow_name(lw_flow_id flow);
 
-/* Circuit file to program at params->row (or the minimum row). */
+/* Circuit file to program at params->row (or the minimum row): read, ABC,
+ * rewrite, map and, with params->verify, verify. An incorrect program is
+ * never returned (LW_ERR_VERIFY). report may be NULL; when given and
+ * verification ran, it holds the verifier's report (free it with
+ * lw_verify_report_free). */
 lw_status lw_flow_run(const char *circuit_path, const lw_flow_params *params,
-                      lw_flow_stats *stats, lw_program **prog, lw_error *err);
+                      lw_flow_stats *stats, lw_verify_report *report,
+                      lw_program **prog, lw_error *err);
 
 /* Program summary accessors for reports. */
 uint32_t lw_program_row_size(const lw_program *prog);

@@ -45,6 +45,7 @@ void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head);
 int lw_cli_map(int argc, char **argv);
 int lw_cli_verify(int argc, char **argv);
 int lw_cli_device(int argc, char **argv);
+int lw_cli_bench(int argc, char **argv);
 
 /* Print an lw_error as "lowwear: error: file:line: msg" on stderr and return
  * the exit code for its status. */

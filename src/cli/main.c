@@ -8,6 +8,7 @@
 #define LW_COMMANDS(CMD)                                                       \
   CMD("map", lw_cli_map, "compile a circuit into a verified row program")      \
   CMD("verify", lw_cli_verify, "check a program against its circuit")          \
+  CMD("bench", lw_cli_bench, "run the paper's evaluation protocol")          \
   CMD("device", lw_cli_device, "device-level check of the stateful gates")
 
 static void usage(FILE *out) {

@@ -1,10 +1,152 @@
+/* lowwear map: circuit in, verified program out. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "lowwear/lowwear.h"
+
+#define MAP_OPTIONS(OPT)                                                       \
+  OPT(flow, "--flow", LW_OPT_STR, "lowwear", 0, 0, "NAME",                     \
+      "simpler | losss | lowwear")                                             \
+  OPT(row, "--row", LW_OPT_STR, "min", 0, 0, "N|min",                          \
+      "cells in the row, or the minimum row")                                  \
+  OPT(output, "-o", LW_OPT_STR, "-", 0, 0, "FILE",                             \
+      "write the program here (- = stdout)")                                   \
+  OPT(format, "--format", LW_OPT_STR, "json", 0, 0, "FMT",                     \
+      "json | text | simpler")                                                 \
+  OPT(synth, "--synth", LW_OPT_STR, "abc", 0, 0, "MODE",                       \
+      "abc, or none: the input is already mapped to NOT/NOR/OR cells")        \
+  OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
+      "ABC executable (default: berkeley-abc or abc on the PATH)")             \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 1, 1e6, "S",          \
+      "time limit for each ABC run, seconds")                                  \
+  OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",           \
+      "ABC commands between read_library and write (default: the flow's)")    \
+  OPT(reinit, "--reinit", LW_OPT_STR, "flow", 0, 0, "POLICY",                  \
+      "flow | batch | demand: how dead cells are re-initialised")            \
+  OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
+      "merge legality exactly as the paper states it (strict L1)")            \
+  OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
+      "do not simulate and prove the program before writing it")              \
+  OPT(no_cec, "--no-cec", LW_OPT_FLAG, NULL, 0, 0, "",                         \
+      "verify by simulation only, without ABC's cec")                         \
+  OPT(vectors, "--vectors", LW_OPT_INT, "4096", 64, 1e9, "N",                  \
+      "random vectors when there are more than 16 inputs")                    \
+  OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2e9, "S", "random vector seed")
+
+enum {
+#define OPT(field, ...) OPT_##field,
+  MAP_OPTIONS(OPT)
+#undef OPT
+      OPT_COUNT
+};
+static const lw_opt options[] = {MAP_OPTIONS(LW_OPT_ROW)};
+
+static const char usage_head[] =
+    "usage: lowwear map CIRCUIT [options]\n\n"
+    "Compile a combinational circuit (.blif, .aig, .aag, .pla, .v) into a\n"
+    "program for one memristor-crossbar row, verify it, and write it.\n"
+    "Exit status: 0 written, 1 bad input or ABC failure, 2 usage,\n"
+    "3 row too small (the message states the minimum), 4 incorrect program.";
+
+static void warn(void *ctx, const char *file, int line, const char *msg) {
+  (void)ctx;
+  if (line > 0)
+    fprintf(stderr, "lowwear: warning: %s:%d: %s\n", file, line, msg);
+  else
+    fprintf(stderr, "lowwear: warning: %s: %s\n", file, msg);
+}
+
+static int usage_error(const char *fmt, const char *what) {
+  fprintf(stderr, "lowwear: error: ");
+  fprintf(stderr, fmt, what);
+  fprintf(stderr, " (see lowwear map --help)\n");
+  return 2;
+}
 
 int lw_cli_map(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "lowwear: error: 'map' is not built yet\n");
-  return 2;
+  lw_opt_value v[OPT_COUNT];
+  const char *pos[1];
+  int npos;
+  int rc = lw_cli_parse(argc, argv, 2, options, OPT_COUNT, v, pos, 1, &npos,
+                        usage_head);
+  if (rc)
+    return rc < 0 ? 0 : rc;
+  if (npos != 1)
+    return usage_error("%s", "map takes one CIRCUIT file");
+  int flow = lw_flow_parse(v[OPT_flow].str);
+  if (flow < 0)
+    return usage_error("unknown flow '%s'", v[OPT_flow].str);
+  lw_flow_params p = lw_flow_params_default((lw_flow_id)flow);
+  if (strcmp(v[OPT_row].str, "min")) {
+    char *end;
+    long row = strtol(v[OPT_row].str, &end, 10);
+    if (*end || end == v[OPT_row].str || row < 1 || row > 100000000)
+      return usage_error("--row takes a number of cells or 'min', not '%s'",
+                         v[OPT_row].str);
+    p.row = (uint32_t)row;
+  }
+  lw_program_format format;
+  if (!strcmp(v[OPT_format].str, "json"))
+    format = LW_FORMAT_JSON;
+  else if (!strcmp(v[OPT_format].str, "text"))
+    format = LW_FORMAT_TEXT;
+  else if (!strcmp(v[OPT_format].str, "simpler"))
+    format = LW_FORMAT_SIMPLER;
+  else
+    return usage_error("unknown format '%s'", v[OPT_format].str);
+  if (!strcmp(v[OPT_synth].str, "none"))
+    p.synth_none = 1;
+  else if (strcmp(v[OPT_synth].str, "abc"))
+    return usage_error("--synth takes abc or none, not '%s'",
+                       v[OPT_synth].str);
+  if (!strcmp(v[OPT_reinit].str, "batch"))
+    p.reinit = LW_REINIT_BATCH;
+  else if (!strcmp(v[OPT_reinit].str, "demand"))
+    p.reinit = LW_REINIT_ON_DEMAND;
+  else if (strcmp(v[OPT_reinit].str, "flow"))
+    return usage_error("--reinit takes flow, batch or demand, not '%s'",
+                       v[OPT_reinit].str);
+  p.synth.abc_path = v[OPT_abc].str;
+  p.synth.timeout_s = v[OPT_abc_timeout].real;
+  p.synth.script = v[OPT_abc_script].str;
+  p.read.abc_path = v[OPT_abc].str;
+  p.read.timeout_s = v[OPT_abc_timeout].real;
+  p.read.warn = warn;
+  p.paper_rules = (int)v[OPT_paper_rules].num;
+  p.verify = !v[OPT_no_verify].num;
+  p.verify_params.cec = !v[OPT_no_cec].num;
+  p.verify_params.abc_path = v[OPT_abc].str;
+  p.verify_params.timeout_s = v[OPT_abc_timeout].real;
+  p.verify_params.random_vectors = (uint32_t)v[OPT_vectors].num;
+  p.verify_params.seed = (uint64_t)v[OPT_seed].num;
+
+  lw_flow_stats stats;
+  lw_verify_report report;
+  lw_program *prog = NULL;
+  lw_error err = {0};
+  lw_status st = lw_flow_run(pos[0], &p, &stats, &report, &prog, &err);
+  if (st != LW_OK) {
+    if (p.verify)
+      lw_verify_report_free(&report);
+    return lw_cli_fail(&err);
+  }
+  st = lw_io_write_program(prog, v[OPT_output].str, format, &err);
+  if (st == LW_OK)
+    fprintf(stderr,
+            "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
+            "cycles %u, toggle estimate %.3f, %s, %.3f s\n",
+            pos[0], lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
+            stats.min_row, lw_program_latency(prog),
+            lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
+            lw_program_toggle_estimate(prog),
+            !p.verify         ? "not verified"
+            : report.cec_ran  ? "verified (simulation + cec)"
+                              : "verified (simulation)",
+            stats.total_seconds);
+  if (p.verify)
+    lw_verify_report_free(&report);
+  lw_program_free(prog);
+  return st == LW_OK ? 0 : lw_cli_fail(&err);
 }

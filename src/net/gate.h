@@ -14,6 +14,9 @@
  *   rate    toggle rate: probability that the output cell flips with all
  *           inputs equally likely (METHOD.md section 2)
  *   lib     which library offers it (lw_lib)
+ * ORDER: the genlib lists offered stateful cells in table order, then one,
+ * zero, buf: the order of SIMPLER MAGIC's own library (ABC's mapper breaks
+ * ties by library order, so this keeps the simpler flow exact).
  */
 #ifndef LW_NET_GATE_H
 #define LW_NET_GATE_H
@@ -42,8 +45,8 @@ typedef enum lw_lib {
 
 #define LW_GATES(GATE)                                                         \
   GATE(PI, "PI", "", LW_FN_PI, 0, -1, -1, 0.0, LW_LIB_STRUCT)                  \
-  GATE(CONST0, "CONST0", "zero", LW_FN_CONST0, 0, -1, -1, 0.0, LW_LIB_STRUCT)  \
   GATE(CONST1, "CONST1", "one", LW_FN_CONST1, 0, -1, -1, 0.0, LW_LIB_STRUCT)   \
+  GATE(CONST0, "CONST0", "zero", LW_FN_CONST0, 0, -1, -1, 0.0, LW_LIB_STRUCT)  \
   GATE(BUF, "BUF", "buf", LW_FN_BUF, 1, -1, -1, 0.0, LW_LIB_CIRCUIT)           \
   GATE(AND, "AND", "", LW_FN_AND, 0, -1, -1, 0.0, LW_LIB_CIRCUIT)              \
   GATE(ORN, "ORN", "", LW_FN_OR, 0, -1, -1, 0.0, LW_LIB_CIRCUIT)               \

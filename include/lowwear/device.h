@@ -1,0 +1,90 @@
+/* lowwear device: the device-level check of the stateful gates (METHOD.md
+ * section 6, DEVICE.md). Each gate's PMR circuit is simulated with the
+ * Stanford/PKU RRAM model for every input case; the bias comes from a table
+ * (built-in "recommended" or "paper", or a file). */
+#ifndef LOWWEAR_DEVICE_H
+#define LOWWEAR_DEVICE_H
+
+#include <stdint.h>
+
+#include "lowwear/status.h"
+
+#define LW_DEVICE_MAX_DEVICES 8
+
+typedef struct lw_device_params {
+  const char *bias;  /* "recommended", "paper" or a bias file */
+  const char *gate;  /* NULL or "paper": NOT COPY IMP NOR OR ONOR COPYr;
+                        "wide": NOR3 NOR4 OR3 OR4 ONOR3; "all"; or a name */
+  double pulse_s;    /* flat-top width; 0 = the bias table's */
+  int fmin;          /* F_min gate on (default 1) */
+  int heat;          /* self-heating on (default 1) */
+  const char *trace_dir; /* NULL, or write CSV + SVG per case there */
+} lw_device_params;
+
+lw_device_params lw_device_params_default(void);
+
+typedef struct lw_device_case {
+  const char *gate;  /* static name */
+  char inputs[LW_DEVICE_MAX_DEVICES + 1]; /* operand bits, e.g. "01" */
+  uint32_t ndevices;  /* inputs first, output last */
+  double initial_gap_nm[LW_DEVICE_MAX_DEVICES];
+  double final_gap_nm[LW_DEVICE_MAX_DEVICES];
+  int output, expected, inputs_kept, pass;
+  double t_switch_s;  /* output crossing the read gap; < 0 when none */
+  double max_input_drift_nm;
+  double energy_j;
+  double peak_temp_k;
+  /* static margins (V) at full amplitude before any motion: how far the
+   * output is past (switch case) or short of (hold case) its threshold,
+   * and the smallest input disturb margin, taken over the initial and the
+   * final gaps; only defined with the F_min gate on (without it there is
+   * no threshold) */
+  double output_margin_v, input_margin_v;
+  int has_output_margin, has_input_margin;
+} lw_device_case;
+
+typedef struct lw_device_report {
+  char bias[64];
+  double pulse_s;
+  int fmin, heat;
+  int all_pass;
+  uint32_t ncases;
+  lw_device_case *cases;
+  double seconds; /* simulation wall time */
+} lw_device_report;
+
+/* Simulate every case of the selected gates. A failing case is a result,
+ * not an error: see report->all_pass. */
+lw_status lw_device_check(const lw_device_params *params,
+                          lw_device_report *report, lw_error *err);
+void lw_device_report_free(lw_device_report *report);
+/* The report as JSON text (caller frees with free()). */
+char *lw_device_report_json(const lw_device_report *report);
+
+/* Pass/fail map of one gate over its output and input line voltages,
+ * written as dir/window_<GATE>.csv and .svg. Ranges are centred on the
+ * bias table's values. */
+typedef struct lw_device_window_stats {
+  uint32_t points, passing;
+  double seconds;
+} lw_device_window_stats;
+lw_status lw_device_window(const lw_device_params *params, const char *dir,
+                           lw_device_window_stats *stats, lw_error *err);
+
+/* One ngspice deck per case of the report, written to dir; when ngspice
+ * is found (ngspice_path or the PATH) each deck is run and its final gaps
+ * compared with the report's. */
+typedef struct lw_device_spice_stats {
+  uint32_t decks;
+  int ran;                  /* ngspice was found and run */
+  uint32_t runs_ok;         /* decks that ngspice finished */
+  double max_gap_diff_nm;   /* largest final-gap difference */
+  uint32_t logic_mismatches; /* cases whose logic outcome differs */
+  double seconds;
+} lw_device_spice_stats;
+lw_status lw_device_spice(const lw_device_params *params,
+                          const lw_device_report *report, const char *dir,
+                          const char *ngspice_path,
+                          lw_device_spice_stats *stats, lw_error *err);
+
+#endif

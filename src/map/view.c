@@ -1,0 +1,129 @@
+#include "map/view.h"
+
+static uint32_t resolve(const lw_net *net, uint32_t id) {
+  /* a buffer chain is at most as long as the netlist */
+  for (uint32_t steps = 0; lw_net_type(net, id) == LW_GATE_BUF &&
+                           steps < lw_net_size(net);
+       steps++)
+    id = lw_net_fanin(net, id, 0);
+  return id;
+}
+
+static lw_view_kind kind_of(lw_gate_type t) {
+  switch (lw_gate(t)->fn) {
+  case LW_FN_PI:
+    return LW_VIEW_PI;
+  case LW_FN_CONST0:
+  case LW_FN_CONST1:
+    return LW_VIEW_CONST;
+  default:
+    return t == LW_GATE_BUF ? LW_VIEW_BUF : LW_VIEW_GATE;
+  }
+}
+
+lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
+                            lw_error *err) {
+  uint32_t n = lw_net_size(net);
+  memset(view, 0, sizeof *view);
+  view->net = net;
+  view->n = n;
+  view->kind = lw_alloc(n);
+  view->rep = lw_alloc(n * sizeof(uint32_t));
+  view->readers = lw_alloc(n * sizeof(uint32_t));
+  view->fanout = lw_alloc(n * sizeof(uint32_t));
+  view->over = lw_alloc(n * sizeof(uint32_t));
+  view->const_read = lw_alloc(n);
+  lw_net_foreach_node(net, id) {
+    lw_gate_type t = lw_net_type(net, id);
+    view->kind[id] = (uint8_t)kind_of(t);
+    if (view->kind[id] == LW_VIEW_GATE && !lw_gate_is_stateful(t))
+      return lw_error_set(err, LW_ERR_CIRCUIT, NULL, 0,
+                          "gate %s (%s) has no stateful form; the netlist "
+                          "must be mapped to the gate library first",
+                          lw_net_node_name(net, id) ? lw_net_node_name(net, id)
+                                                    : "?",
+                          lw_gate(t)->op);
+  }
+  lw_net_foreach_node(net, id) view->rep[id] = resolve(net, id);
+  lw_vec_push(&view->child_off, 0);
+  lw_net_foreach_node(net, id) {
+    view->over[id] = LW_NONE;
+    if (view->kind[id] == LW_VIEW_GATE) {
+      int over = lw_gate(lw_net_type(net, id))->over;
+      if (over >= 0)
+        view->over[id] = view->rep[lw_net_fanin(net, id, (uint32_t)over)];
+      for (uint32_t k = lw_net_nfanin(net, id); k-- > 0;) {
+        uint32_t c = view->rep[lw_net_fanin(net, id, k)];
+        view->readers[c]++;
+        if (view->kind[c] == LW_VIEW_CONST)
+          view->const_read[c] = 1;
+        if (view->kind[c] == LW_VIEW_GATE)
+          lw_vec_push(&view->children, c);
+      }
+    }
+    lw_vec_push(&view->child_off, view->children.size);
+  }
+  memcpy(view->fanout, view->readers, n * sizeof(uint32_t));
+  lw_net_foreach_po(net, i, d) view->fanout[view->rep[d]]++;
+  /* other readers of each overwritten value */
+  uint32_t *owner = lw_alloc(n * sizeof(uint32_t));
+  for (uint32_t i = 0; i < n; i++)
+    owner[i] = LW_NONE;
+  lw_net_foreach_node(net, id) if (view->over[id] != LW_NONE) {
+    uint32_t y = view->over[id];
+    if (view->kind[y] != LW_VIEW_GATE || view->fanout[y] != view->readers[y] ||
+        owner[y] != LW_NONE) {
+      lw_free(owner);
+      return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
+                          "composite gate %u overwrites a value that must "
+                          "survive (input, output, constant or overwritten "
+                          "twice)",
+                          id);
+    }
+    owner[y] = id;
+  }
+  /* Readers of y other than its overwriting gate, filed under that gate
+   * (counting pass, then filling pass: linear in the netlist). A reader that
+   * reads y twice is filed once. */
+  lw_u32s count = {0};
+  lw_vec_resize(&count, n);
+  for (int fill = 0; fill < 2; fill++) {
+    if (fill) {
+      lw_vec_resize(&view->after_off, n + 1);
+      for (uint32_t i = 0; i < n; i++)
+        view->after_off.data[i + 1] = view->after_off.data[i] + count.data[i];
+      lw_vec_resize(&view->after, view->after_off.data[n]);
+      memset(count.data, 0, n * sizeof(uint32_t));
+    }
+    lw_net_foreach_node(net, r) {
+      uint32_t first = view->child_off.data[r];
+      lw_view_foreach_child(view, r, k, c) {
+        uint32_t g = owner[c];
+        int dup = 0;
+        for (uint32_t j = first; j < k; j++)
+          dup |= view->children.data[j] == c;
+        if (g == LW_NONE || g == r || dup)
+          continue;
+        if (fill)
+          view->after.data[view->after_off.data[g] + count.data[g]] = r;
+        count.data[g]++;
+      }
+    }
+  }
+  lw_vec_free(&count);
+  lw_free(owner);
+  return LW_OK;
+}
+
+void lw_map_view_free(lw_map_view *view) {
+  lw_free(view->kind);
+  lw_free(view->rep);
+  lw_free(view->readers);
+  lw_free(view->fanout);
+  lw_free(view->over);
+  lw_free(view->const_read);
+  lw_vec_free(&view->child_off);
+  lw_vec_free(&view->children);
+  lw_vec_free(&view->after_off);
+  lw_vec_free(&view->after);
+}

@@ -1,0 +1,16 @@
+/* The genlib handed to ABC, generated from the gate table and a cost model. */
+#ifndef LW_SYNTH_GENLIB_H
+#define LW_SYNTH_GENLIB_H
+
+#include "base/vec.h"
+#include "lowwear/lowwear.h"
+#include "net/gate.h"
+
+/* 1 when the gate set offers gate t to ABC. */
+int lw_genlib_offers(lw_gate_set set, lw_gate_type t);
+/* Area of gate t under the cost model. */
+double lw_genlib_area(lw_cost_model cost, lw_gate_type t);
+/* Append the genlib text to out (NUL-terminated). */
+void lw_genlib_write(lw_gate_set set, lw_cost_model cost, lw_chars *out);
+
+#endif
