@@ -12,25 +12,26 @@
 #define LW_DEVICE_MAX_DEVICES 8
 
 typedef struct lw_device_params {
-  const char *bias;  /* "recommended", "paper" or a bias file */
-  const char *gate;  /* NULL or "paper": NOT COPY IMP NOR OR ONOR COPYr;
-                        "wide": NOR3 NOR4 OR3 OR4 ONOR3; "all"; or a name */
-  double pulse_s;    /* flat-top width; 0 = the bias table's */
-  int fmin;          /* F_min gate on (default 1) */
-  int heat;          /* self-heating on (default 1) */
+  const char *bias;      /* "recommended", "paper" or a bias file */
+  const char *gate;      /* NULL or "paper": NOT COPY IMP NOR OR ONOR COPYr;
+                            "wide": NOR3 NOR4 OR3 OR4 ONOR3; "all"; or a name */
+  double pulse_s;        /* flat-top width; 0 = the bias table's */
+  int fmin;              /* F_min gate on (default 1) */
+  int heat;              /* self-heating on (default 1) */
   const char *trace_dir; /* NULL, or write CSV + SVG per case there */
 } lw_device_params;
 
 lw_device_params lw_device_params_default(void);
 
 typedef struct lw_device_case {
-  const char *gate;  /* static name */
+  const char *gate;                       /* static name */
   char inputs[LW_DEVICE_MAX_DEVICES + 1]; /* operand bits, e.g. "01" */
-  uint32_t ndevices;  /* inputs first, output last */
+  uint32_t ndevices;                      /* inputs first, output last */
   double initial_gap_nm[LW_DEVICE_MAX_DEVICES];
   double final_gap_nm[LW_DEVICE_MAX_DEVICES];
   int output, expected, inputs_kept, pass;
-  double t_switch_s;  /* output crossing the read gap; < 0 when none */
+  int switching;     /* the truth table wants the output to change */
+  double t_switch_s; /* output crossing the read gap; < 0 when none */
   double max_input_drift_nm;
   double energy_j;
   double peak_temp_k;
@@ -66,6 +67,7 @@ char *lw_device_report_json(const lw_device_report *report);
  * bias table's values. */
 typedef struct lw_device_window_stats {
   uint32_t points, passing;
+  uint32_t robust; /* passing with every static margin >= 0 */
   double seconds;
 } lw_device_window_stats;
 lw_status lw_device_window(const lw_device_params *params, const char *dir,
@@ -76,9 +78,9 @@ lw_status lw_device_window(const lw_device_params *params, const char *dir,
  * compared with the report's. */
 typedef struct lw_device_spice_stats {
   uint32_t decks;
-  int ran;                  /* ngspice was found and run */
-  uint32_t runs_ok;         /* decks that ngspice finished */
-  double max_gap_diff_nm;   /* largest final-gap difference */
+  int ran;                   /* ngspice was found and run */
+  uint32_t runs_ok;          /* decks that ngspice finished */
+  double max_gap_diff_nm;    /* largest final-gap difference */
   uint32_t logic_mismatches; /* cases whose logic outcome differs */
   double seconds;
 } lw_device_spice_stats;

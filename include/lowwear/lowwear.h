@@ -39,8 +39,7 @@ typedef enum lw_program_format {
   LW_FORMAT_TEXT,
   LW_FORMAT_SIMPLER,
 } lw_program_format;
-/* Write atomically (temporary file + rename); path "-" or NULL = stdout.
- * extra_json, when not NULL, is a JSON object text merged into "metrics". */
+/* Write atomically (temporary file + rename); path "-" or NULL = stdout. */
 lw_status lw_io_write_program(const lw_program *prog, const char *path,
                               lw_program_format format, lw_error *err);
 lw_status lw_io_read_program(const char *path, lw_program **prog,
@@ -113,7 +112,8 @@ typedef struct lw_verify_report {
 } lw_verify_report;
 
 lw_verify_params lw_verify_params_default(void);
-/* Simulate prog against circuit; circuit_path is what ABC cec reads. */
+/* Simulate prog against circuit; circuit_path is what ABC cec reads (NULL:
+ * cec reads the circuit netlist as given, written out as BLIF). */
 lw_status lw_sim_verify(const lw_net *circuit, const char *circuit_path,
                         const lw_program *prog, const lw_verify_params *params,
                         lw_verify_report *report, lw_error *err);
@@ -171,6 +171,20 @@ const char *lw_flow_name(lw_flow_id flow);
 lw_status lw_flow_run(const char *circuit_path, const lw_flow_params *params,
                       lw_flow_stats *stats, lw_verify_report *report,
                       lw_program **prog, lw_error *err);
+
+/* The same in steps, so that one synthesis serves several row sizes (the
+ * benchmark protocol maps each flow at its minimum row and at the largest
+ * minimum of the three): prepare reads, synthesizes and rewrites, and fills
+ * stats->min_row; map maps at `row` (0 = minimum) and verifies when
+ * params->verify. */
+typedef struct lw_flow_job lw_flow_job;
+lw_status lw_flow_prepare(const char *circuit_path,
+                          const lw_flow_params *params, lw_flow_stats *stats,
+                          lw_flow_job **job, lw_error *err);
+lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
+                      lw_verify_report *report, lw_program **prog,
+                      lw_error *err);
+void lw_flow_job_free(lw_flow_job *job);
 
 /* Program summary accessors for reports. */
 uint32_t lw_program_row_size(const lw_program *prog);

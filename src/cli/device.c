@@ -1,10 +1,174 @@
+/* lowwear device: the device-level check of the stateful gates. Parses the
+ * options, calls lw_device_check (and the optional trace/window/spice
+ * outputs), prints the truth table as text or JSON. Exit 0 iff every case
+ * passes. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "lowwear/device.h"
+
+#define DEVICE_OPTS(OPT)                                                       \
+  OPT(bias, "--bias", LW_OPT_STR, "recommended", 0, 0, "NAME|FILE",            \
+      "bias table: recommended, paper, or a bias file (docs/device.md)")       \
+  OPT(gate, "--gate", LW_OPT_STR, "paper", 0, 0, "G",                          \
+      "a gate (NOT COPY IMP NOR OR ONOR COPYr NOR3 NOR4 OR3 OR4 ONOR3), "      \
+      "paper, wide or all")                                                    \
+  OPT(pulse, "--pulse", LW_OPT_REAL, NULL, 1e-9, 1e-2, "S",                    \
+      "pulse width (flat top) in seconds [default = the bias table's]")        \
+  OPT(json, "--json", LW_OPT_FLAG, NULL, 0, 0, "", "print JSON")               \
+  OPT(trace, "--trace", LW_OPT_STR, NULL, 0, 0, "DIR",                         \
+      "write gap and voltage traces (CSV + SVG) per case into DIR")            \
+  OPT(window, "--window", LW_OPT_STR, NULL, 0, 0, "DIR",                       \
+      "write the pass/fail map of one --gate (default NOR) into DIR")          \
+  OPT(spice, "--spice", LW_OPT_STR, NULL, 0, 0, "DIR",                         \
+      "write an ngspice deck per case into DIR and run it if installed")       \
+  OPT(ngspice, "--ngspice", LW_OPT_STR, "ngspice", 0, 0, "PATH",               \
+      "ngspice executable")                                                    \
+  OPT(no_fmin, "--no-fmin", LW_OPT_FLAG, NULL, 0, 0, "",                       \
+      "variant: switch the F_min gate off (pure kinetics)")                    \
+  OPT(no_heat, "--no-heat", LW_OPT_FLAG, NULL, 0, 0, "",                       \
+      "variant: switch self-heating off")
+
+typedef struct device_opts {
+  DEVICE_OPTS(LW_OPT_FIELD)
+} device_opts;
+
+static const lw_opt device_rows[] = {DEVICE_OPTS(LW_OPT_ROW)};
+#define NOPTS ((int)(sizeof device_rows / sizeof *device_rows))
+
+static const char usage_head[] =
+    "usage: lowwear device [options]\n\n"
+    "Simulate each stateful gate's PMR circuit with the Stanford/PKU RRAM\n"
+    "model for every input case and check its truth table (METHOD.md 6).\n"
+    "The bias scheme is inferred; see docs/device.md.";
+
+static void print_gaps(const double *g, uint32_t n) {
+  char buf[64] = "";
+  size_t k = 0;
+  for (uint32_t i = 0; i < n && k < sizeof buf; i++)
+    k +=
+        (size_t)snprintf(buf + k, sizeof buf - k, "%s%.3f", i ? " " : "", g[i]);
+  printf(" %-30s", buf);
+}
+
+/* Per gate, the smallest static margin of each kind over its cases: how
+ * far past its threshold the output is when it must switch, how far short
+ * when it must hold, and how far the inputs are from being disturbed. */
+static void print_margins(const lw_device_report *rep) {
+  printf("\nstatic margins (smallest over the cases, mV):\n"
+         "%-6s %8s %8s %8s\n",
+         "gate", "switch", "hold", "input");
+  for (uint32_t i = 0; i < rep->ncases;) {
+    const char *gate = rep->cases[i].gate;
+    double m[3] = {1e9, 1e9, 1e9};
+    for (; i < rep->ncases && !strcmp(rep->cases[i].gate, gate); i++) {
+      const lw_device_case *c = &rep->cases[i];
+      int k = c->switching ? 0 : 1;
+      if (c->output_margin_v < m[k])
+        m[k] = c->output_margin_v;
+      if (c->has_input_margin && c->input_margin_v < m[2])
+        m[2] = c->input_margin_v;
+    }
+    printf("%-6s", gate);
+    for (int k = 0; k < 3; k++)
+      if (m[k] < 1e9)
+        printf(" %+8.0f", m[k] * 1e3);
+      else
+        printf(" %8s", "-");
+    printf("\n");
+  }
+}
+
+static void print_text(const lw_device_report *rep) {
+  printf("bias %s, pulse %g s, F_min gate %s, self-heating %s\n\n", rep->bias,
+         rep->pulse_s, rep->fmin ? "on" : "off", rep->heat ? "on" : "off");
+  printf("%-6s %-5s %-30s %-30s %3s %3s %4s %10s %8s %9s %8s %8s  %s\n", "gate",
+         "in", "initial gaps (nm)", "final gaps (nm)", "out", "exp", "kept",
+         "t_switch", "drift", "energy", "m_out", "m_in", "result");
+  uint32_t passed = 0;
+  for (uint32_t i = 0; i < rep->ncases; i++) {
+    const lw_device_case *c = &rep->cases[i];
+    printf("%-6s %-5s", c->gate, c->inputs);
+    print_gaps(c->initial_gap_nm, c->ndevices);
+    print_gaps(c->final_gap_nm, c->ndevices);
+    char ts[32] = "-", mi[32] = "-", mo[32] = "-";
+    if (c->t_switch_s >= 0)
+      snprintf(ts, sizeof ts, "%.1f ns", c->t_switch_s * 1e9);
+    if (c->has_output_margin)
+      snprintf(mo, sizeof mo, "%+.0f mV", c->output_margin_v * 1e3);
+    if (c->has_input_margin)
+      snprintf(mi, sizeof mi, "%+.0f mV", c->input_margin_v * 1e3);
+    printf(" %3d %3d %4s %10s %5.3f nm %6.2f nJ %8s %8s  %s\n", c->output,
+           c->expected, c->inputs_kept ? "yes" : "no", ts,
+           c->max_input_drift_nm, c->energy_j * 1e9, mo, mi,
+           c->pass ? "pass" : "FAIL");
+    passed += (uint32_t)c->pass;
+  }
+  printf("\n%u of %u cases pass (%.3f s)\n", passed, rep->ncases, rep->seconds);
+  if (rep->fmin)
+    print_margins(rep);
+}
 
 int lw_cli_device(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "lowwear: error: 'device' is not built yet\n");
-  return 2;
+  device_opts o;
+  int npos;
+  int rc = lw_cli_parse(argc, argv, 2, device_rows, NOPTS, (lw_opt_value *)&o,
+                        NULL, 0, &npos, usage_head);
+  if (rc)
+    return rc < 0 ? 0 : rc;
+  lw_device_params p = lw_device_params_default();
+  p.bias = o.bias.str;
+  p.gate = o.gate.str;
+  p.pulse_s = o.pulse.set ? o.pulse.real : 0;
+  p.fmin = !o.no_fmin.set;
+  p.heat = !o.no_heat.set;
+  p.trace_dir = o.trace.set ? o.trace.str : NULL;
+  lw_error err = {0};
+  if (o.window.set) {
+    /* a map is of one gate; the group names make no sense here */
+    if (!o.gate.set)
+      p.gate = "NOR";
+    lw_device_window_stats ws;
+    if (lw_device_window(&p, o.window.str, &ws, &err) != LW_OK)
+      return lw_cli_fail(&err);
+    fprintf(stderr,
+            "lowwear: window of %s: %u of %u points pass, %u with every "
+            "static margin >= 0 (%.2f s)\n",
+            p.gate, ws.passing, ws.points, ws.robust, ws.seconds);
+    if (!p.trace_dir && !o.spice.set && !o.json.set)
+      return 0;
+  }
+  lw_device_report rep;
+  if (lw_device_check(&p, &rep, &err) != LW_OK)
+    return lw_cli_fail(&err);
+  if (o.spice.set) {
+    lw_device_spice_stats ss;
+    if (lw_device_spice(&p, &rep, o.spice.str, o.ngspice.str, &ss, &err) !=
+        LW_OK) {
+      lw_device_report_free(&rep);
+      return lw_cli_fail(&err);
+    }
+    if (ss.ran)
+      fprintf(stderr,
+              "lowwear: ngspice: %u of %u decks ran, largest final-gap "
+              "difference %.4f nm, %u logic mismatches (%.2f s)\n",
+              ss.runs_ok, ss.decks, ss.max_gap_diff_nm, ss.logic_mismatches,
+              ss.seconds);
+    else
+      fprintf(stderr,
+              "lowwear: ngspice not found: %u decks written to %s, not run\n",
+              ss.decks, o.spice.str);
+  }
+  if (o.json.set) {
+    char *text = lw_device_report_json(&rep);
+    puts(text);
+    free(text);
+  } else {
+    print_text(&rep);
+  }
+  int all = rep.all_pass;
+  lw_device_report_free(&rep);
+  return all ? 0 : lw_status_exit_code(LW_ERR_VERIFY);
 }

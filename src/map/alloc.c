@@ -66,13 +66,15 @@ typedef struct row {
 /* How many cells the coming demand for value v needs before the current
  * free cells of the other value run out (LW_REINIT_DEMAND). */
 static uint32_t coming_demand(const row *r, int v) {
-  uint32_t other = r->avail[!v].size, want = 0;
-  for (uint32_t s = r->step; s < r->demand.size; s++) {
+  /* the demands the free cells can serve: every dead cell and every free
+   * cell of the other value */
+  uint32_t horizon = r->pending.size + r->avail[!v].size, want = 0, seen = 0;
+  for (uint32_t s = r->step; s < r->demand.size && seen < horizon; s++) {
     uint32_t d = r->demand.data[s];
-    if (d == (uint32_t)v)
-      want++;
-    else if (d == (uint32_t)!v && other-- == 0)
-      break;
+    if (d > 1)
+      continue;
+    seen++;
+    want += d == (uint32_t)v;
   }
   return want ? want : 1;
 }

@@ -1,0 +1,550 @@
+/* Reading a circuit file of any supported format: the loader and name table
+ * the parsers share, the dispatch by extension, and the conversions that
+ * other tools do for us (ABC for AIGER and PLA, yosys for Verilog) into a
+ * BLIF that the native reader then reads. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/proc.h"
+#include "io/read.h"
+
+/* ---- the name table ------------------------------------------------------ */
+
+static uint32_t hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
+static uint32_t *probe(const lw_io_names *t, const char *s, size_t n) {
+  uint32_t mask = t->nslot - 1, i = hash(s, n) & mask;
+  for (;; i = (i + 1) & mask) {
+    uint32_t v = t->slot[i];
+    if (!v)
+      return &t->slot[i];
+    const char *o = t->text.data + t->offset.data[v - 1];
+    if (!strncmp(o, s, n) && o[n] == 0 && !memchr(s, 0, n))
+      return &t->slot[i];
+  }
+}
+
+uint32_t lw_io_names_find(const lw_io_names *t, const char *s, size_t n) {
+  if (!t->nslot)
+    return LW_NONE;
+  uint32_t v = *probe(t, s, n);
+  return v ? v - 1 : LW_NONE;
+}
+
+static void grow(lw_io_names *t) {
+  uint32_t n = t->nslot ? 2 * t->nslot : 1024;
+  lw_free(t->slot);
+  t->slot = lw_alloc(sizeof(uint32_t) * n);
+  t->nslot = n;
+  lw_vec_foreach(&t->offset, i) {
+    const char *s = t->text.data + t->offset.data[i];
+    *probe(t, s, strlen(s)) = i + 1;
+  }
+}
+
+uint32_t lw_io_names_intern(lw_io_names *t, const char *s, size_t n,
+                            int *fresh) {
+  /* load at most 1/2 keeps the probe chains short */
+  if (2 * (t->offset.size + 1) > t->nslot)
+    grow(t);
+  uint32_t *slot = probe(t, s, n);
+  if (fresh)
+    *fresh = !*slot;
+  if (*slot)
+    return *slot - 1;
+  uint32_t off = t->text.size;
+  lw_vec_reserve(&t->text, off + (uint32_t)n + 1);
+  memcpy(t->text.data + off, s, n);
+  t->text.data[off + n] = 0;
+  t->text.size += (uint32_t)n + 1;
+  lw_vec_push(&t->offset, off);
+  *slot = t->offset.size;
+  return *slot - 1;
+}
+
+void lw_io_names_free(lw_io_names *t) {
+  lw_vec_free(&t->text);
+  lw_vec_free(&t->offset);
+  lw_free(t->slot);
+  t->slot = NULL;
+  t->nslot = 0;
+}
+
+/* ---- files --------------------------------------------------------------- */
+
+lw_status lw_io_slurp(const char *path, lw_chars *text, lw_error *err) {
+  lw_vec_clear(text);
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot read: is a directory");
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  char buf[65536];
+  size_t got;
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+    if (text->size + got >= UINT32_MAX / 2) {
+      fclose(f);
+      return lw_error_set(err, LW_ERR_IO, path, 0, "file too large");
+    }
+    lw_vec_reserve(text, text->size + (uint32_t)got + 1);
+    memcpy(text->data + text->size, buf, got);
+    text->size += (uint32_t)got;
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad)
+    return lw_error_set(err, LW_ERR_IO, path, 0, "read error");
+  lw_vec_reserve(text, text->size + 1);
+  text->data[text->size] = 0;
+  return LW_OK;
+}
+
+static lw_status write_file(const char *path, const char *s, size_t n,
+                            lw_error *err) {
+  FILE *f = fopen(path, "wb");
+  int ok = f && fwrite(s, 1, n, f) == n;
+  if (f && fclose(f) != 0)
+    ok = 0;
+  return ok ? LW_OK
+            : lw_error_set(err, LW_ERR_IO, path, 0, "cannot write: %s",
+                           strerror(errno));
+}
+
+/* ---- AIGER headers ------------------------------------------------------- */
+
+/* "aig M I L O A" (binary) or "aag ..." (ASCII): checked here so that a
+ * sequential or non-AIGER file gets a clear message, not ABC's. */
+static lw_status aiger_header(const char *path, const lw_chars *text, int ascii,
+                              lw_error *err) {
+  unsigned long v[5];
+  char magic[4] = {0};
+  int n = sscanf(text->data, "%3s %lu %lu %lu %lu %lu", magic, &v[0], &v[1],
+                 &v[2], &v[3], &v[4]);
+  if (n != 6 || strcmp(magic, ascii ? "aag" : "aig"))
+    return lw_error_set(err, LW_ERR_PARSE, path, 1,
+                        "not an AIGER file (expected the header '%s M I L O "
+                        "A')",
+                        ascii ? "aag" : "aig");
+  if (v[2])
+    return lw_error_set(err, LW_ERR_PARSE, path, 1,
+                        "sequential circuit (%lu latches): only "
+                        "combinational circuits are supported",
+                        v[2]);
+  return LW_OK;
+}
+
+/* ---- ASCII AIGER --------------------------------------------------------- */
+
+/* ABC 1.01 cannot read .aag (read_aiger rejects it, &r asserts), so an ASCII
+ * AIGER file is turned into BLIF text here: one two-input cover per AND. */
+typedef struct aag_reader {
+  const char *path, *s;
+  int line;
+  lw_error *err;
+} aag_reader;
+
+static int aag_number(aag_reader *a, unsigned long max, unsigned long *v) {
+  while (*a->s == ' ' || *a->s == '\t' || *a->s == '\r' || *a->s == '\n')
+    a->line += *a->s++ == '\n';
+  if (!isdigit((unsigned char)*a->s))
+    return 0;
+  char *end;
+  errno = 0;
+  *v = strtoul(a->s, &end, 10);
+  a->s = end;
+  return errno == 0 && *v <= max;
+}
+
+static void aag_signal(lw_chars *b, unsigned long var, char **names) {
+  char buf[48];
+  const char *s = buf;
+  if (!var)
+    s = "aag_false";
+  else if (names[var])
+    s = names[var];
+  else
+    snprintf(buf, sizeof buf, "aag_n%lu", var);
+  while (*s)
+    lw_vec_push(b, *s++);
+}
+
+static void aag_put(lw_chars *b, const char *s) {
+  while (*s)
+    lw_vec_push(b, *s++);
+}
+
+static lw_status aag_to_blif(const char *path, const char *text, lw_chars *b,
+                             lw_error *err) {
+  aag_reader a = {path, text, 1, err};
+  unsigned long m, h[4], lim = 1ul << 28;
+  while (*a.s && *a.s != ' ')
+    a.s++; /* "aag", checked by aiger_header */
+  if (!aag_number(&a, lim, &m))
+    return lw_error_set(err, LW_ERR_PARSE, path, 1, "bad AIGER header");
+  for (int k = 0; k < 4; k++)
+    if (!aag_number(&a, m, &h[k]))
+      return lw_error_set(err, LW_ERR_PARSE, path, 1, "bad AIGER header");
+  unsigned long ni = h[0], no = h[2], na = h[3];
+  unsigned long *lit = lw_alloc(sizeof *lit * (ni + no + 3 * na + 1));
+  char **names = lw_alloc(sizeof *names * (m + 1));
+  lw_status st = LW_OK;
+  for (unsigned long k = 0; k < ni + no + 3 * na && st == LW_OK; k++)
+    if (!aag_number(&a, 2 * m + 1, &lit[k]))
+      st = lw_error_set(err, LW_ERR_PARSE, path, a.line,
+                        "bad or missing literal (at most %lu)", 2 * m + 1);
+  for (unsigned long k = 0; k < ni + no + 3 * na && st == LW_OK; k++) {
+    int input = k < ni, lhs = k >= ni + no && (k - ni - no) % 3 == 0;
+    if ((input || lhs) && (lit[k] < 2 || lit[k] & 1))
+      st = lw_error_set(err, LW_ERR_PARSE, path, 0,
+                        "%s: literal %lu is not a positive variable",
+                        input ? "an input" : "an AND", lit[k]);
+  }
+  char **onames = lw_alloc(sizeof *onames * (no + 1));
+  /* symbol table: "i3 name" / "o0 name"; names keep no blanks in BLIF */
+  while (st == LW_OK && *a.s) {
+    while (*a.s == '\n' || *a.s == '\r' || *a.s == ' ')
+      a.line += *a.s++ == '\n';
+    char kind = *a.s;
+    if (kind != 'i' && kind != 'o')
+      break;
+    char *end;
+    unsigned long k = strtoul(a.s + 1, &end, 10);
+    if (end == a.s + 1 || *end != ' ' || k >= (kind == 'i' ? ni : no))
+      break;
+    const char *e = strchr(end + 1, '\n');
+    size_t n = e ? (size_t)(e - end - 1) : strlen(end + 1);
+    char *name = lw_strndup(end + 1, n);
+    for (char *c = name; *c; c++)
+      if (isspace((unsigned char)*c))
+        *c = '_';
+    if (kind == 'i' && !names[lit[k] / 2])
+      names[lit[k] / 2] = name;
+    else if (kind == 'o' && !onames[k])
+      onames[k] = name;
+    else
+      lw_free(name);
+    a.s = end + 1 + n;
+  }
+  char buf[64];
+  aag_put(b, ".model aig\n.inputs");
+  for (unsigned long k = 0; k < ni && st == LW_OK; k++) {
+    aag_put(b, " ");
+    aag_signal(b, lit[k] / 2, names);
+  }
+  aag_put(b, "\n.outputs");
+  for (unsigned long k = 0; k < no; k++) {
+    snprintf(buf, sizeof buf, " o%lu", k);
+    aag_put(b, onames[k] ? " " : buf);
+    aag_put(b, onames[k] ? onames[k] : "");
+  }
+  aag_put(b, "\n.names aag_false\n");
+  for (unsigned long k = 0; k < na && st == LW_OK; k++) {
+    const unsigned long *g = lit + ni + no + 3 * k;
+    aag_put(b, ".names ");
+    aag_signal(b, g[1] / 2, names);
+    aag_put(b, " ");
+    aag_signal(b, g[2] / 2, names);
+    aag_put(b, " ");
+    aag_signal(b, g[0] / 2, names);
+    snprintf(buf, sizeof buf, "\n%c%c 1\n", g[1] & 1 ? '0' : '1',
+             g[2] & 1 ? '0' : '1');
+    aag_put(b, buf);
+  }
+  for (unsigned long k = 0; k < no && st == LW_OK; k++) {
+    aag_put(b, ".names ");
+    aag_signal(b, lit[ni + k] / 2, names);
+    snprintf(buf, sizeof buf, " o%lu", k);
+    aag_put(b, onames[k] ? " " : buf);
+    aag_put(b, onames[k] ? onames[k] : "");
+    aag_put(b, lit[ni + k] & 1 ? "\n0 1\n" : "\n1 1\n");
+  }
+  aag_put(b, ".end\n");
+  lw_vec_push(b, 0);
+  b->size--;
+  for (unsigned long v = 0; v <= m; v++)
+    lw_free(names[v]);
+  for (unsigned long k = 0; k < no; k++)
+    lw_free(onames[k]);
+  lw_free(onames);
+  lw_free(names);
+  lw_free(lit);
+  return st;
+}
+
+/* ---- external tools ------------------------------------------------------ */
+
+static char *find_tool(const char *given, const char *a, const char *b) {
+  if (given)
+    return lw_proc_which(given);
+  char *p = lw_proc_which(a);
+  return p || !b ? p : lw_proc_which(b);
+}
+
+/* The last non-empty line of a tool's output, for messages, with the
+ * scratch copy's path `in` shown as the user's `path`. */
+static void last_line(const lw_proc *pr, const char *in, const char *path,
+                      char *buf, size_t n) {
+  const char *s = pr->output.data, *best = "";
+  size_t len = 0;
+  for (const char *l = s; l && *l;) {
+    const char *e = strchr(l, '\n');
+    size_t k = e ? (size_t)(e - l) : strlen(l);
+    size_t j = 0;
+    while (j < k && isspace((unsigned char)l[j]))
+      j++;
+    if (j < k) {
+      best = l;
+      len = k;
+    }
+    l = e ? e + 1 : NULL;
+  }
+  char line[320];
+  snprintf(line, sizeof line, "%.*s", (int)(len < 300 ? len : 300), best);
+  const char *hit = in ? strstr(line, in) : NULL;
+  if (hit)
+    snprintf(buf, n, "%.*s%s%s", (int)(hit - line), line, path,
+             hit + strlen(in));
+  else
+    snprintf(buf, n, "%s", line);
+}
+
+/* Run a converter and read the BLIF it wrote. `tool` names it in messages;
+ * `seq` is the output pattern by which it reports a sequential design. */
+static lw_status run_tool(const char *path, const char *tool, char *argv[],
+                          const char *in, const char *blif, const char *seq,
+                          const lw_read_params *p, lw_net **net,
+                          lw_error *err) {
+  lw_proc pr;
+  lw_proc_run(argv, p->timeout_s, &pr);
+  char last[1400];
+  last_line(&pr, in, path, last, sizeof last);
+  lw_status st = LW_OK;
+  if (pr.result == LW_PROC_NOEXEC)
+    st = lw_error_set(err, LW_ERR_ABC, path, 0, "could not run %s (%s)", tool,
+                      argv[0]);
+  else if (pr.result == LW_PROC_TIMEOUT)
+    st = lw_error_set(err, LW_ERR_ABC, path, 0,
+                      "%s timed out after %g s converting the file", tool,
+                      p->timeout_s);
+  else if (pr.result == LW_PROC_SIGNALED)
+    st = lw_error_set(err, LW_ERR_ABC, path, 0,
+                      "%s crashed (signal %d) converting the file: %s", tool,
+                      pr.signal, last);
+  else if (seq && strstr(pr.output.data, seq))
+    st = lw_error_set(err, LW_ERR_PARSE, path, 0,
+                      "sequential design (flip-flops, latches or memories): "
+                      "only combinational circuits are supported");
+  else if (pr.exit_code != 0)
+    st = lw_error_set(err, LW_ERR_ABC, path, 0,
+                      "%s failed (exit status %d) converting the file: %s",
+                      tool, pr.exit_code, last);
+  lw_proc_free(&pr);
+  if (st != LW_OK)
+    return st;
+  lw_chars text = {0};
+  lw_error sub;
+  struct stat sb;
+  if (stat(blif, &sb) != 0 || sb.st_size == 0) {
+    st = lw_error_set(err, LW_ERR_ABC, path, 0,
+                      "%s could not convert the file: %s", tool,
+                      last[0] ? last : "no output");
+  } else if (lw_io_slurp(blif, &text, &sub) != LW_OK) {
+    st = lw_error_set(err, LW_ERR_ABC, path, 0, "%s: %s", tool, sub.msg);
+  } else {
+    lw_read_params quiet = *p;
+    quiet.warn = NULL; /* warnings about the tool's text mean nothing */
+    st = lw_io_blif_parse(path, text.data, text.size, LW_BLIF_CIRCUIT, &quiet,
+                          net, &sub);
+    if (st == LW_ERR_PARSE && strstr(sub.msg, "sequential"))
+      st = lw_error_set(err, LW_ERR_PARSE, path, 0, "%s", sub.msg);
+    else if (st != LW_OK)
+      st = lw_error_set(err, LW_ERR_ABC, path, 0,
+                        "%s wrote a BLIF that cannot be read (line %d: %s)",
+                        tool, sub.line, sub.msg);
+  }
+  lw_vec_free(&text);
+  return st;
+}
+
+/* AIGER and PLA: ABC reads, strashes and writes a BLIF. The input is copied
+ * into the scratch folder so that no user path meets ABC's command parser,
+ * which splits at blanks and semicolons. */
+static lw_status via_abc(const char *path, const char *ext,
+                         const lw_chars *text, const char *dir,
+                         const lw_read_params *p, lw_net **net, lw_error *err) {
+  char *abc = find_tool(p->abc_path, "berkeley-abc", "abc");
+  if (!abc)
+    return lw_error_set(
+        err, LW_ERR_ABC, path, 0,
+        "ABC not found (%s): needed to read .%s files",
+        p->abc_path ? p->abc_path : "no berkeley-abc or abc on the PATH", ext);
+  char in_name[16];
+  snprintf(in_name, sizeof in_name, "in.%s", ext);
+  char *in = lw_path_join(dir, in_name), *out = lw_path_join(dir, "out.blif");
+  lw_status st = write_file(in, text->data, text->size, err);
+  if (st == LW_OK) {
+    size_t n = strlen(in) + strlen(out) + 64;
+    char *cmd = lw_alloc(n);
+    snprintf(cmd, n, "read %s; strash; write_blif %s", in, out);
+    char *argv[] = {abc, "-c", cmd, NULL};
+    st = run_tool(path, "ABC", argv, in, out, NULL, p, net, err);
+    lw_free(cmd);
+  }
+  lw_free(in);
+  lw_free(out);
+  lw_free(abc);
+  return st;
+}
+
+/* Verilog: yosys flattens and synthesises to simple gates, which its
+ * write_blif prints as .names covers. Flip-flops, latches and memories
+ * survive synth; the select assertion turns them into a clear error. */
+static lw_status via_yosys(const char *path, const char *ext,
+                           const lw_chars *text, const char *dir,
+                           const lw_read_params *p, lw_net **net,
+                           lw_error *err) {
+  char *yosys = find_tool(p->yosys_path, "yosys", NULL);
+  if (!yosys)
+    return lw_error_set(err, LW_ERR_ABC, path, 0,
+                        "yosys not found (%s): needed to read .%s files",
+                        p->yosys_path ? p->yosys_path : "no yosys on the PATH",
+                        ext);
+  char in_name[16];
+  snprintf(in_name, sizeof in_name, "in.%s", ext);
+  char *in = lw_path_join(dir, in_name), *out = lw_path_join(dir, "out.blif");
+  lw_status st = write_file(in, text->data, text->size, err);
+  if (st == LW_OK) {
+    size_t n = strlen(in) + strlen(out) + 512;
+    char *script = lw_alloc(n);
+    snprintf(script, n,
+             "read_verilog %s %s; synth -flatten -auto-top; "
+             "select -assert-none t:*dff* t:*DFF* t:*latch* t:*LATCH* "
+             "t:*mem* t:*MEM*; opt_clean; write_blif %s",
+             strcmp(ext, "sv") ? "" : "-sv", in, out);
+    char *argv[] = {yosys, "-q", "-p", script, NULL};
+    st = run_tool(path, "yosys", argv, in, out, "selection is not empty", p,
+                  net, err);
+    lw_free(script);
+  }
+  lw_free(in);
+  lw_free(out);
+  lw_free(yosys);
+  return st;
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+lw_read_params lw_read_params_default(void) {
+  lw_read_params p = {0};
+  p.timeout_s = 300; /* yosys on a large design; ABC's conversion is quick */
+  return p;
+}
+
+/* The extension in lower case ("" if none). */
+static void extension(const char *path, char *ext, size_t n) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t i = 0;
+  if (dot)
+    for (dot++; *dot && i + 1 < n; dot++)
+      ext[i++] = (char)tolower((unsigned char)*dot);
+  ext[i] = 0;
+}
+
+/* .aag is converted here; ABC's mapped Verilog is read natively (yosys
+ * knows no inv1/nor2); other Verilog goes to yosys, AIGER and PLA to ABC,
+ * each in a scratch folder that is always removed. */
+static lw_status convert(const char *path, const char *ext,
+                         const lw_chars *text, const lw_read_params *p,
+                         lw_net **net, lw_error *err) {
+  int aag = !strcmp(ext, "aag"),
+      verilog = !strcmp(ext, "v") || !strcmp(ext, "sv");
+  if (!text->size)
+    return lw_error_set(err, LW_ERR_PARSE, path, 0, "empty file");
+  lw_status st = LW_OK;
+  if (aag || !strcmp(ext, "aig"))
+    st = aiger_header(path, text, aag, err);
+  if (st != LW_OK)
+    return st;
+  if (aag) {
+    lw_chars conv = {0};
+    lw_read_params quiet = *p;
+    quiet.warn = NULL;
+    lw_error sub;
+    st = aag_to_blif(path, text->data, &conv, err);
+    if (st == LW_OK &&
+        lw_io_blif_parse(path, conv.data, conv.size, LW_BLIF_CIRCUIT, &quiet,
+                         net, &sub) != LW_OK)
+      st = lw_error_set(err, sub.status, path, 0, "%s", sub.msg);
+    lw_vec_free(&conv);
+    return st;
+  }
+  if (verilog &&
+      lw_io_verilog_parse(path, text->data, text->size, net, NULL) == LW_OK)
+    return LW_OK;
+  char *dir = lw_tmpdir_new();
+  if (!dir)
+    return lw_error_set(err, LW_ERR_IO, path, 0,
+                        "cannot create a scratch folder: %s", strerror(errno));
+  st = verilog ? via_yosys(path, ext, text, dir, p, net, err)
+               : via_abc(path, ext, text, dir, p, net, err);
+  lw_tmpdir_remove(dir);
+  return st;
+}
+
+lw_status lw_io_read_circuit(const char *path, const lw_read_params *params,
+                             lw_net **net, lw_error *err) {
+  *net = NULL;
+  lw_read_params defaults = lw_read_params_default();
+  const lw_read_params *p = params ? params : &defaults;
+  static const char *const known[] = {"blif", "aig", "aag", "pla", "v", "sv"};
+  char ext[8];
+  extension(path, ext, sizeof ext);
+  size_t k = 0, n = sizeof known / sizeof *known;
+  while (k < n && strcmp(ext, known[k]))
+    k++;
+  if (k == n)
+    return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
+                        "unknown circuit format '.%s' (expected .blif, .aig, "
+                        ".aag, .pla, .v or .sv)",
+                        ext);
+  lw_chars text = {0};
+  lw_status st = lw_io_slurp(path, &text, err);
+  if (st == LW_OK && k == 0)
+    st = lw_io_blif_parse(path, text.data, text.size, LW_BLIF_CIRCUIT, p, net,
+                          err);
+  else if (st == LW_OK)
+    st = convert(path, ext, &text, p, net, err);
+  lw_vec_free(&text);
+  return st;
+}
+
+lw_status lw_io_read_mapped(const char *path, lw_net **net, lw_error *err) {
+  *net = NULL;
+  char ext[8];
+  extension(path, ext, sizeof ext);
+  int blif = !strcmp(ext, "blif");
+  if (!blif && strcmp(ext, "v"))
+    return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
+                        "a mapped netlist must be .blif or .v, not '.%s'", ext);
+  lw_chars text = {0};
+  lw_status st = lw_io_slurp(path, &text, err);
+  if (st == LW_OK)
+    st = blif ? lw_io_blif_parse(path, text.data, text.size, LW_BLIF_MAPPED,
+                                 NULL, net, err)
+              : lw_io_verilog_parse(path, text.data, text.size, net, err);
+  lw_vec_free(&text);
+  return st;
+}

@@ -1,0 +1,25 @@
+/* Internals shared by the program writers (program_json.c, program_text.c)
+ * and by other JSON writers (sim/ report): a JSON string escaper and a
+ * double printer whose text reads back as the same double. */
+#ifndef LW_IO_PROGRAM_H
+#define LW_IO_PROGRAM_H
+
+#include <stdio.h>
+
+#include "lowwear/status.h"
+#include "net/program.h"
+
+/* Shortest "%.Ng" text of x that strtod reads back exactly; NaN and
+ * infinities (not JSON) as null. buf must hold 32 bytes. */
+void lw_io_double_text(double x, char *buf);
+/* s as a JSON string literal, quotes included. */
+void lw_io_json_string(FILE *f, const char *s);
+
+/* The text forms (PROGRAM.md "Text form"); they return LW_ERR_INTERNAL when
+ * the program holds an op that is not a stateful gate or INIT. */
+lw_status lw_io_print_program_text(const lw_program *prog, FILE *f,
+                                   lw_error *err);
+lw_status lw_io_print_program_simpler(const lw_program *prog, FILE *f,
+                                      lw_error *err);
+
+#endif

@@ -1,0 +1,310 @@
+#include "sim/cec.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/proc.h"
+
+/* ---- rebuilding the program as BLIF ---------------------------------------
+ */
+
+/* Signal names: an input cell's first version is the PI itself; every later
+ * write of cell c at cycle t is "lw_c<c>_t<t>" (setup: t = 0). The prefix
+ * keeps them apart from the circuit's own names. */
+static void signal_name(char *buf, size_t n, uint32_t cell, uint32_t t) {
+  snprintf(buf, n, "lw_c%u_t%u", cell, t);
+}
+
+static void write_const(FILE *f, const char *sig, int value) {
+  fprintf(f, ".names %s\n%s", sig, value ? "1\n" : "");
+}
+
+/* One .names for a gate: its on-set, enumerated from the gate table so that
+ * a new gate needs no code here. Fanins: operands, then y for composites. */
+static void write_gate(FILE *f, const lw_op *op, char **cur,
+                       const char *out_sig) {
+  const lw_gate_info *g = lw_gate(op->type);
+  uint32_t n = (uint32_t)g->arity;
+  fputs(".names", f);
+  for (uint32_t k = 0; k < op->nin; k++)
+    fprintf(f, " %s", cur[op->in[k]]);
+  if (g->over >= 0)
+    fprintf(f, " %s", cur[op->out]);
+  fprintf(f, " %s\n", out_sig);
+  for (uint32_t m = 0; m < (1u << n); m++) {
+    uint64_t x[LW_GATE_MAX_FANIN];
+    for (uint32_t k = 0; k < n; k++)
+      x[k] = (m >> k) & 1 ? ~(uint64_t)0 : 0;
+    if (!(lw_gate_eval(op->type, x, n) & 1))
+      continue;
+    for (uint32_t k = 0; k < n; k++)
+      fputc((m >> k) & 1 ? '1' : '0', f);
+    fputs(" 1\n", f);
+  }
+}
+
+static void set_signal(char **cur, uint32_t cell, const char *sig) {
+  lw_free(cur[cell]);
+  cur[cell] = lw_strdup(sig);
+}
+
+void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
+                               FILE *f) {
+  uint32_t n = prog->row_size;
+  char **cur = lw_alloc(sizeof(char *) * (n + 1));
+  char sig[64];
+  fprintf(f, "# %s rebuilt from its lowwear program\n.model lowwear_rebuilt\n",
+          circuit->name);
+  fputs(".inputs", f);
+  lw_net_foreach_pi(circuit, i, pi) {
+    (void)i;
+    fprintf(f, " %s", lw_net_node_name(circuit, pi));
+  }
+  fputs("\n.outputs", f);
+  lw_vec_foreach(&circuit->pos, i)
+      fprintf(f, " %s", lw_net_po_name(circuit, i));
+  fputc('\n', f);
+  lw_vec_foreach(&prog->inputs, j)
+      set_signal(cur, prog->inputs.data[j].cell, prog->inputs.data[j].name);
+  for (int part = 0; part < 2; part++) {
+    const lw_ops *ops = part ? &prog->cycles : &prog->setup;
+    lw_vec_foreach(ops, i) {
+      const lw_op *op = &ops->data[i];
+      uint32_t t = part ? i + 1 : 0;
+      if (op->type != LW_OP_INIT) {
+        signal_name(sig, sizeof sig, op->out, t);
+        write_gate(f, op, cur, sig);
+        set_signal(cur, op->out, sig);
+        continue;
+      }
+      for (uint32_t k = 0; k < op->ncells; k++) {
+        uint32_t c = lw_op_cells(prog, op)[k];
+        signal_name(sig, sizeof sig, c, t);
+        write_const(f, sig, op->value);
+        set_signal(cur, c, sig);
+      }
+    }
+  }
+  /* each PO reads its cell's final version (a buffer, unless the PO is an
+   * input named like itself) */
+  lw_vec_foreach(&circuit->pos, i) {
+    const char *name = lw_net_po_name(circuit, i);
+    lw_vec_foreach(&prog->outputs, j) {
+      if (strcmp(prog->outputs.data[j].name, name))
+        continue;
+      const char *from = cur[prog->outputs.data[j].cell];
+      if (from && strcmp(from, name))
+        fprintf(f, ".names %s %s\n1 1\n", from, name);
+      break;
+    }
+  }
+  fputs(".end\n", f);
+  for (uint32_t c = 0; c < n; c++)
+    lw_free(cur[c]);
+  lw_free(cur);
+}
+
+/* The circuit itself as BLIF, for sources ABC cannot read (Verilog read
+ * through yosys): one .names per node, covers written per evaluation rule
+ * because circuit-level AND/OR may be too wide to enumerate. */
+static void node_signal(const lw_net *net, uint32_t id, char *buf, size_t n) {
+  if (lw_net_type(net, id) == LW_GATE_PI)
+    snprintf(buf, n, "%s", lw_net_node_name(net, id));
+  else
+    snprintf(buf, n, "lw_n%u", id);
+}
+
+static void write_cover(FILE *f, lw_fn fn, uint32_t n) {
+  switch (fn) {
+  case LW_FN_CONST1:
+    fputs("1\n", f);
+    break;
+  case LW_FN_BUF:
+  case LW_FN_PI:
+    fputs("1 1\n", f);
+    break;
+  case LW_FN_NOT:
+    fputs("0 1\n", f);
+    break;
+  case LW_FN_AND:
+  case LW_FN_NOR:
+    for (uint32_t k = 0; k < n; k++)
+      fputc(fn == LW_FN_AND ? '1' : '0', f);
+    fputs(" 1\n", f);
+    break;
+  case LW_FN_OR:
+    for (uint32_t r = 0; r < n; r++) {
+      for (uint32_t k = 0; k < n; k++)
+        fputc(k == r ? '1' : '-', f);
+      fputs(" 1\n", f);
+    }
+    break;
+  case LW_FN_IMP:
+  case LW_FN_ONOR: /* !(x0 | .. | x(n-2)) | y */
+    for (uint32_t k = 0; k + 1 < n; k++)
+      fputc('0', f);
+    fputs("- 1\n", f);
+    for (uint32_t k = 0; k + 1 < n; k++)
+      fputc('-', f);
+    fputs("1 1\n", f);
+    break;
+  case LW_FN_CONST0:
+    break;
+  }
+}
+
+void lw_sim_write_circuit_blif(const lw_net *net, FILE *f) {
+  char sig[64];
+  fprintf(f, ".model %s\n.inputs", net->name);
+  lw_net_foreach_pi(net, i, pi) {
+    (void)i;
+    fprintf(f, " %s", lw_net_node_name(net, pi));
+  }
+  fputs("\n.outputs", f);
+  lw_vec_foreach(&net->pos, i) fprintf(f, " %s", lw_net_po_name(net, i));
+  fputc('\n', f);
+  lw_net_foreach_node(net, id) {
+    if (lw_net_type(net, id) == LW_GATE_PI)
+      continue;
+    fputs(".names", f);
+    lw_net_foreach_fanin(net, id, k, fi) {
+      (void)k;
+      node_signal(net, fi, sig, sizeof sig);
+      fprintf(f, " %s", sig);
+    }
+    node_signal(net, id, sig, sizeof sig);
+    fprintf(f, " %s\n", sig);
+    write_cover(f, lw_gate(lw_net_type(net, id))->fn, lw_net_nfanin(net, id));
+  }
+  lw_vec_foreach(&net->pos, i) {
+    node_signal(net, net->pos.data[i], sig, sizeof sig);
+    if (strcmp(sig, lw_net_po_name(net, i)))
+      fprintf(f, ".names %s %s\n1 1\n", sig, lw_net_po_name(net, i));
+  }
+  fputs(".end\n", f);
+}
+
+/* path made absolute (the link must work from the scratch folder). */
+static char *absolute(const char *path) {
+  if (path[0] == '/')
+    return lw_strdup(path);
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd))
+    return NULL;
+  return lw_path_join(cwd, path);
+}
+
+/* ---- running ABC ----------------------------------------------------------
+ */
+
+static char *find_abc(const char *abc_path) {
+  if (abc_path && *abc_path)
+    return lw_proc_which(abc_path);
+  char *p = lw_proc_which("berkeley-abc");
+  return p ? p : lw_proc_which("abc");
+}
+
+/* The last `keep` bytes of ABC's output, on one line, for messages. */
+static void tail_of(const lw_proc *proc, char *buf, size_t keep) {
+  const char *text = proc->output.data ? proc->output.data : "";
+  size_t len = strlen(text);
+  const char *from = len > keep - 1 ? text + len - (keep - 1) : text;
+  size_t k = 0;
+  for (; *from && k + 1 < keep; from++)
+    buf[k++] = *from == '\n' ? ' ' : *from;
+  buf[k] = 0;
+}
+
+static lw_status run_abc(const char *abc, const char *circuit_file,
+                         const char *blif, const lw_verify_params *params,
+                         int *equivalent, lw_error *err) {
+  size_t n = strlen(circuit_file) + strlen(blif) + 32;
+  char *cmd = lw_alloc(n);
+  snprintf(cmd, n, "cec %s %s", circuit_file, blif);
+  char *argv[] = {(char *)abc, "-c", cmd, NULL};
+  lw_proc proc;
+  lw_proc_run(argv, params->timeout_s, &proc);
+  lw_free(cmd);
+  char tail[300];
+  tail_of(&proc, tail, sizeof tail);
+  lw_status st = LW_OK;
+  const char *out = proc.output.data ? proc.output.data : "";
+  if (proc.result == LW_PROC_NOEXEC)
+    st = lw_error_set(err, LW_ERR_ABC, abc, 0, "cannot run ABC");
+  else if (proc.result == LW_PROC_TIMEOUT)
+    st = lw_error_set(err, LW_ERR_ABC, abc, 0, "ABC cec timed out after %g s",
+                      params->timeout_s);
+  else if (proc.result == LW_PROC_SIGNALED)
+    st = lw_error_set(err, LW_ERR_ABC, abc, 0,
+                      "ABC cec crashed (signal %d): %s", proc.signal, tail);
+  else if (strstr(out, "NOT EQUIVALENT") || strstr(out, "are not equivalent"))
+    *equivalent = 0; /* also when a counter-example follows */
+  else if (strstr(out, "Networks are equivalent"))
+    *equivalent = 1;
+  else
+    st = lw_error_set(err, LW_ERR_ABC, abc, 0,
+                      "ABC cec gave no verdict (exit %d): %s", proc.exit_code,
+                      tail);
+  lw_proc_free(&proc);
+  return st;
+}
+
+lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
+                     const lw_program *prog, const lw_verify_params *params,
+                     int *equivalent, lw_error *err) {
+  *equivalent = 0;
+  char *abc = find_abc(params->abc_path);
+  if (!abc)
+    return lw_error_set(err, LW_ERR_ABC, params->abc_path, 0,
+                        "ABC not found (%s); install berkeley-abc, pass "
+                        "--abc PATH, or use --no-cec",
+                        params->abc_path ? "no such executable"
+                                         : "neither berkeley-abc nor abc is "
+                                           "on the PATH");
+  char *dir = lw_tmpdir_new();
+  if (!dir) {
+    lw_free(abc);
+    return lw_error_set(err, LW_ERR_IO, NULL, 0,
+                        "cannot create a scratch folder");
+  }
+  /* ABC's command line splits at spaces: reach the circuit through a link
+   * with a plain name, keeping its extension (ABC reads by extension). */
+  const char *dot = circuit_path ? strrchr(circuit_path, '.') : NULL;
+  const char *slash = circuit_path ? strrchr(circuit_path, '/') : NULL;
+  char link_name[64];
+  snprintf(link_name, sizeof link_name, "circuit%s",
+           !circuit_path                                        ? ".blif"
+           : dot && (!slash || dot > slash) && strlen(dot) < 16 ? dot
+                                                                : "");
+  char *link = lw_path_join(dir, link_name);
+  char *blif = lw_path_join(dir, "rebuilt.blif");
+  char *real = circuit_path ? absolute(circuit_path) : NULL;
+  lw_status st = LW_OK;
+  FILE *f = NULL;
+  if (!circuit_path) {
+    /* no file ABC can read: hand it the circuit as we read it */
+    FILE *c = fopen(link, "w");
+    if (c)
+      lw_sim_write_circuit_blif(circuit, c);
+    if (!c || fclose(c) != 0)
+      st = lw_error_set(err, LW_ERR_IO, link, 0, "cannot write");
+  } else if (!real || symlink(real, link) != 0)
+    st = lw_error_set(err, LW_ERR_IO, circuit_path, 0,
+                      "cannot reach the circuit file for ABC");
+  if (st == LW_OK && !(f = fopen(blif, "w")))
+    st = lw_error_set(err, LW_ERR_IO, blif, 0, "cannot write");
+  if (f) {
+    lw_sim_write_rebuilt_blif(circuit, prog, f);
+    if (fclose(f) != 0)
+      st = lw_error_set(err, LW_ERR_IO, blif, 0, "cannot write");
+  }
+  if (st == LW_OK)
+    st = run_abc(abc, link, blif, params, equivalent, err);
+  lw_free(real);
+  lw_free(link);
+  lw_free(blif);
+  lw_free(abc);
+  lw_tmpdir_remove(dir);
+  return st;
+}

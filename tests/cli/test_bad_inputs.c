@@ -1,0 +1,102 @@
+/* Every malformed input of tests/data/bad/EXPECT.csv through the command
+ * line: `lowwear map FILE -o OUT` for circuits, `lowwear verify CIRCUIT
+ * FILE` for programs. Each must exit with the listed status, print a message
+ * that names the file and contains the listed text, and leave no OUT. */
+#include "lw_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char tmpdir[] = "/tmp/lw_bad_test.XXXXXX";
+
+typedef struct row {
+  char file[128], message[256], command[32];
+  int status;
+} row;
+
+/* file,status,message,command; the message may hold anything but a newline
+ * and is everything between the second and the last comma. */
+static int parse_row(char *line, row *r) {
+  line[strcspn(line, "\r\n")] = 0;
+  char *c1 = strchr(line, ','), *cl = strrchr(line, ',');
+  if (!c1 || cl == c1)
+    return 0;
+  char *c2 = strchr(c1 + 1, ',');
+  if (!c2 || c2 > cl)
+    return 0;
+  snprintf(r->file, sizeof r->file, "%.*s", (int)(c1 - line), line);
+  r->status = atoi(c1 + 1);
+  snprintf(r->message, sizeof r->message, "%.*s", (int)(cl - c2 - 1), c2 + 1);
+  snprintf(r->command, sizeof r->command, "%s", cl + 1);
+  return 1;
+}
+
+static void test_bad_inputs(void **state) {
+  (void)state;
+  char csv[512], dir[512], good[512];
+  lw_test_source("tests/data/bad/EXPECT.csv", csv, sizeof csv);
+  lw_test_source("tests/data/bad", dir, sizeof dir);
+  lw_test_source("tests/data/good/full_adder.blif", good, sizeof good);
+  FILE *f = fopen(csv, "r");
+  assert_non_null(f);
+  char line[1024];
+  int rows = 0, failures = 0;
+  assert_non_null(fgets(line, sizeof line, f)); /* header */
+  while (fgets(line, sizeof line, f)) {
+    row r;
+    if (!parse_row(line, &r))
+      fail_msg("bad EXPECT.csv line: %s", line);
+    char path[1024], out[700], args[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, r.file);
+    snprintf(out, sizeof out, "%s/%s.out", tmpdir, r.file);
+    /* the row for a nonexistent path must stay nonexistent */
+    if (!strcmp(r.file, "missing.blif"))
+      assert_int_not_equal(access(path, F_OK), 0);
+    else if (access(path, R_OK) != 0)
+      fail_msg("%s is listed in EXPECT.csv but missing", r.file);
+    if (!strcmp(r.command, "map"))
+      snprintf(args, sizeof args, "map '%s' -o '%s'", path, out);
+    else if (!strcmp(r.command, "verify"))
+      snprintf(args, sizeof args, "verify '%s' '%s' >'%s'", good, path, out);
+    else
+      fail_msg("unknown command '%s' in EXPECT.csv", r.command);
+    char *err = NULL;
+    int status = lw_test_run_cli(args, &err);
+    int ok = status == r.status && strstr(err, r.message) &&
+             strstr(err, r.file) && strstr(err, "lowwear: error:");
+    if (!strcmp(r.command, "map") && access(out, F_OK) == 0) {
+      ok = 0;
+      fprintf(stderr, "%s: the output file was created\n", r.file);
+    }
+    if (!ok) {
+      fprintf(stderr, "%s: exit %d (want %d), stderr: %s(want '%s')\n", r.file,
+              status, r.status, err, r.message);
+      failures++;
+    }
+    free(err);
+    unlink(out);
+    rows++;
+  }
+  fclose(f);
+  assert_true(rows >= 20);
+  assert_int_equal(failures, 0);
+}
+
+static int setup(void **state) {
+  (void)state;
+  return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs)};
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

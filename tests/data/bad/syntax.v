@@ -1,0 +1,4 @@
+// missing the closing parenthesis
+module m(input a, output y;
+  assign y = ~a;
+endmodule

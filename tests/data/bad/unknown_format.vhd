@@ -1,0 +1,1 @@
+module m(input a, output y); assign y = a; endmodule

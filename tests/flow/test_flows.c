@@ -1,0 +1,83 @@
+/* Every flow, end to end: the program at the minimum row is verified
+ * (simulation and ABC cec), one cell fewer fails with the minimum in the
+ * message, and the flows differ the way their tables say. */
+#include "lw_test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lowwear/lowwear.h"
+#include "net/program.h"
+
+static const char *const circuits[] = {
+    "lgsynth91/cm138a.blif", "lgsynth91/z4ml.blif", "epfl/ctrl.blif",
+    "lgsynth91/cmb.blif", "epfl/int2float.blif"};
+
+static void map_at_min_and_below(const char *path, lw_flow_id flow) {
+  lw_flow_params p = lw_flow_params_default(flow);
+  lw_flow_stats stats;
+  lw_verify_report report;
+  lw_program *prog = NULL;
+  lw_error err = {0};
+  lw_status st = lw_flow_run(path, &p, &stats, &report, &prog, &err);
+  if (st != LW_OK)
+    fail_msg("%s %s: %s", path, lw_flow_name(flow), err.msg);
+  assert_true(report.ok);
+  assert_true(report.cec_ran && report.cec_ok);
+  assert_int_equal(prog->row_size, stats.min_row);
+  uint32_t composite = 0;
+  lw_vec_foreach(&prog->cycles, i) {
+    const lw_op *op = &prog->cycles.data[i];
+    if (op->type != LW_OP_INIT)
+      composite += lw_gate(op->type)->over >= 0;
+  }
+  if (flow == LW_FLOW_SIMPLER)
+    assert_int_equal(composite, 0);
+  printf("%-28s %-8s row %4u latency %5u toggle %8.3f composite %u\n", path,
+         lw_flow_name(flow), prog->row_size, prog->metrics.latency,
+         prog->metrics.toggle_estimate, composite);
+  lw_verify_report_free(&report);
+  lw_program_free(prog);
+
+  p.row = stats.min_row - 1;
+  p.verify = 0;
+  prog = NULL;
+  assert_int_equal(lw_flow_run(path, &p, NULL, NULL, &prog, &err),
+                   LW_ERR_ROW);
+  assert_null(prog);
+  char want[32];
+  snprintf(want, sizeof want, "minimum is %u", stats.min_row);
+  assert_non_null(strstr(err.msg, want));
+}
+
+static void test_every_flow_min_row(void **state) {
+  (void)state;
+  if (!lw_test_have_abc())
+    skip();
+  for (size_t i = 0; i < sizeof circuits / sizeof *circuits; i++) {
+    char path[1024];
+    if (!lw_test_benchmark(circuits[i], path, sizeof path))
+      continue;
+    for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR; f++)
+      map_at_min_and_below(path, (lw_flow_id)f);
+  }
+}
+
+/* The bundled example works without ../shared. */
+static void test_example_all_flows(void **state) {
+  (void)state;
+  if (!lw_test_have_abc())
+    skip();
+  char path[1024];
+  lw_test_source("examples/full_adder.blif", path, sizeof path);
+  for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR; f++)
+    map_at_min_and_below(path, (lw_flow_id)f);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_example_all_flows),
+      cmocka_unit_test(test_every_flow_min_row),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

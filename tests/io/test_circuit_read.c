@@ -1,0 +1,268 @@
+/* lw_io_read_circuit: dispatch by extension, conversion by ABC (AIGER, PLA)
+ * and yosys (Verilog), ASCII AIGER, and every way a converter can fail:
+ * missing, crashing, hanging, failing, writing nothing or garbage. The
+ * scratch folders must be gone afterwards in every case. */
+#include "lw_test.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "io/read.h"
+
+static char tmpdir[] = "/tmp/lw_circuit_test.XXXXXX";
+static char scratch[600]; /* TMPDIR for the reader's scratch folders */
+
+static const char *write_tmp(const char *name, const char *text, int exec) {
+  static char path[512];
+  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  if (exec)
+    chmod(path, 0755);
+  return path;
+}
+
+static int scratch_entries(void) {
+  DIR *d = opendir(scratch);
+  assert_non_null(d);
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)))
+    n += e->d_name[0] != '.';
+  closedir(d);
+  return n;
+}
+
+static const char *good(const char *name) {
+  static char buf[512];
+  char rel[128];
+  snprintf(rel, sizeof rel, "tests/data/good/%s", name);
+  return lw_test_source(rel, buf, sizeof buf);
+}
+
+static lw_net *read_ok(const char *path, const lw_read_params *p) {
+  lw_net *net = NULL;
+  lw_error err = {0};
+  if (lw_io_read_circuit(path, p, &net, &err) != LW_OK)
+    fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+  assert_int_equal(scratch_entries(), 0);
+  return net;
+}
+
+/* Output words for 64 random vectors; `in` receives each input's word,
+ * listed by name in `names` order. */
+static void simulate(const lw_net *net, const char *const *names,
+                     uint32_t nnames, uint64_t *in, uint64_t *out) {
+  uint64_t *val = calloc(lw_net_size(net), sizeof *val), x = 88172645463325252u;
+  assert_int_equal(net->pis.size, nnames);
+  for (uint32_t j = 0; j < nnames; j++) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+    in[j] = x;
+    uint32_t i = 0;
+    while (i < nnames &&
+           strcmp(lw_net_node_name(net, net->pis.data[i]), names[j]))
+      i++;
+    assert_true(i < nnames);
+    val[net->pis.data[i]] = x;
+  }
+  lw_u32s order = {0};
+  lw_error err;
+  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
+  lw_vec_foreach(&order, i) {
+    uint32_t id = order.data[i], n = lw_net_nfanin(net, id);
+    if (lw_net_type(net, id) == LW_GATE_PI)
+      continue;
+    uint64_t buf[64];
+    assert_true(n <= 64);
+    lw_net_foreach_fanin(net, id, k, f) buf[k] = val[f];
+    val[id] = lw_gate_eval(lw_net_type(net, id), buf, n);
+  }
+  lw_net_foreach_po(net, i, id) out[i] = val[id];
+  lw_vec_free(&order);
+  free(val);
+}
+
+/* ---- formats ------------------------------------------------------------- */
+
+static void test_aag(void **state) {
+  (void)state;
+  lw_net *net = read_ok(good("and_or.aag"), NULL);
+  static const char *const names[] = {"x", "y", "z"};
+  uint64_t in[3], out[2];
+  simulate(net, names, 3, in, out);
+  assert_string_equal(lw_net_po_name(net, 0), "xy");
+  assert_true(out[0] == (in[0] & in[1]));
+  assert_true(out[1] == ((in[0] & in[1]) | in[2]));
+  lw_net_free(net);
+}
+
+static void test_pla(void **state) {
+  (void)state;
+  if (!lw_test_have_abc())
+    skip();
+  lw_net *net = read_ok(good("two_level.pla"), NULL);
+  static const char *const names[] = {"a", "b", "c"};
+  uint64_t in[3], out[2];
+  simulate(net, names, 3, in, out);
+  assert_true(out[0] == ((in[0] & in[1]) | (~in[0] & in[2])));
+  assert_true(out[1] == (in[1] ^ in[2]));
+  lw_net_free(net);
+}
+
+static void test_verilog(void **state) {
+  (void)state;
+  if (system("command -v yosys >/dev/null 2>&1") != 0)
+    skip();
+  lw_net *net = read_ok(good("mux.v"), NULL);
+  static const char *const names[] = {"d[0]", "d[1]", "d[2]", "d[3]",
+                                      "s[0]", "s[1]", "en"};
+  uint64_t in[7], out[1], want = 0;
+  simulate(net, names, 7, in, out);
+  for (int lane = 0; lane < 64; lane++) {
+    int s = (int)((in[4] >> lane) & 1) + 2 * (int)((in[5] >> lane) & 1);
+    want |= ((in[s] >> lane) & (in[6] >> lane) & 1) << lane;
+  }
+  assert_true(out[0] == want);
+  lw_net_free(net);
+  /* ABC's mapped Verilog is read natively: yosys knows no inv1/nor2 */
+  net = read_ok(good("half_adder.v"), NULL);
+  assert_int_equal(lw_net_type(net, 2), LW_GATE_NOT);
+  lw_net_free(net);
+}
+
+static void test_aig(void **state) {
+  (void)state;
+  char path[1024], blif[1024];
+  if (!lw_test_have_abc() ||
+      !lw_test_benchmark("epfl/ctrl.aig", path, sizeof path) ||
+      !lw_test_benchmark("epfl/ctrl.blif", blif, sizeof blif))
+    skip();
+  lw_net *a = read_ok(path, NULL), *b = read_ok(blif, NULL);
+  assert_int_equal(a->pis.size, 7);
+  assert_int_equal(a->pos.size, 26);
+  /* same function, inputs by position (the AIGER keeps their order) */
+  const char *names[7];
+  lw_net_foreach_pi(b, i, id) names[i] = lw_net_node_name(b, id);
+  uint64_t in[7], x[26], y[26];
+  simulate(b, names, 7, in, y);
+  lw_net_foreach_pi(a, i, id) names[i] = lw_net_node_name(a, id);
+  simulate(a, names, 7, in, x);
+  for (int i = 0; i < 26; i++)
+    assert_true(x[i] == y[i]);
+  lw_net_free(a);
+  lw_net_free(b);
+}
+
+/* ---- failures ------------------------------------------------------------ */
+
+static void expect_error(const char *path, const lw_read_params *p,
+                         lw_status status, const char *msg) {
+  lw_net *net = (lw_net *)1;
+  lw_error err = {0};
+  lw_status st = lw_io_read_circuit(path, p, &net, &err);
+  if (st != status || !strstr(err.msg, msg) || strcmp(err.file, path))
+    fail_msg("%s: got %d, %s:%d: %s (wanted '%s')", path, st, err.file,
+             err.line, err.msg, msg);
+  assert_null(net);
+  assert_int_equal(scratch_entries(), 0);
+}
+
+static void test_inputs_rejected(void **state) {
+  (void)state;
+  expect_error(write_tmp("seq.aag", "aag 3 1 1 1 1\n2\n4 6\n6\n6 2 4\n", 0),
+               NULL, LW_ERR_PARSE, "sequential");
+  expect_error(write_tmp("junk.aig", "\x7f\x45LF\x02\x01", 0), NULL,
+               LW_ERR_PARSE, "not an AIGER file");
+  expect_error(write_tmp("lit.aag", "aag 2 1 0 1 0\n2\n9\n", 0), NULL,
+               LW_ERR_PARSE, "bad or missing literal");
+  expect_error(write_tmp("empty.pla", "", 0), NULL, LW_ERR_PARSE, "empty");
+  expect_error(write_tmp("x.vhdl", "entity", 0), NULL, LW_ERR_CIRCUIT,
+               "unknown circuit format '.vhdl'");
+  expect_error("/nonexistent/c.aig", NULL, LW_ERR_IO, "cannot open");
+  if (system("command -v yosys >/dev/null 2>&1") == 0) {
+    expect_error(write_tmp("seq.v",
+                           "module r(input c, input d, output reg q)"
+                           ";\n always @(posedge c) q <= d;\n"
+                           "endmodule\n",
+                           0),
+                 NULL, LW_ERR_PARSE, "sequential design");
+    expect_error(write_tmp("syntax.v", "module m(input a; endmodule\n", 0),
+                 NULL, LW_ERR_ABC, "yosys failed");
+  }
+  if (lw_test_have_abc())
+    expect_error(write_tmp("bad.pla", ".i 2\n.o 1\n1x2 1\n.e\n", 0), NULL,
+                 LW_ERR_ABC, "ABC");
+}
+
+static void test_tool_failures(void **state) {
+  (void)state;
+  char pla[512], v[512];
+  snprintf(pla, sizeof pla, "%s", good("two_level.pla"));
+  snprintf(v, sizeof v, "%s", good("mux.v"));
+  lw_read_params p = lw_read_params_default();
+  p.abc_path = p.yosys_path = "/nonexistent/tool";
+  expect_error(pla, &p, LW_ERR_ABC, "ABC not found");
+  expect_error(v, &p, LW_ERR_ABC, "yosys not found");
+
+  p.timeout_s = 0.5;
+  p.abc_path = p.yosys_path = write_tmp("hang.sh", "#!/bin/sh\nsleep 20\n", 1);
+  expect_error(pla, &p, LW_ERR_ABC, "ABC timed out");
+  expect_error(v, &p, LW_ERR_ABC, "yosys timed out");
+
+  p.timeout_s = 30;
+  p.abc_path = p.yosys_path =
+      write_tmp("crash.sh", "#!/bin/sh\nkill -SEGV $$\n", 1);
+  expect_error(pla, &p, LW_ERR_ABC, "ABC crashed");
+
+  p.abc_path = p.yosys_path =
+      write_tmp("fail.sh", "#!/bin/sh\necho 'Error: no licence'\nexit 3\n", 1);
+  expect_error(pla, &p, LW_ERR_ABC, "no licence");
+  expect_error(v, &p, LW_ERR_ABC, "exit status 3");
+
+  p.abc_path = p.yosys_path = write_tmp("silent.sh", "#!/bin/sh\nexit 0\n", 1);
+  expect_error(pla, &p, LW_ERR_ABC, "ABC could not convert");
+
+  /* the output file is the last word of the last argument */
+  p.abc_path = p.yosys_path =
+      write_tmp("garbage.sh",
+                "#!/bin/sh\nfor a; do last=$a; done\nout=${last##* }\n"
+                "printf '.model g\\n.inputs a\\n.outputs y\\n.names a y\\n"
+                "1x 1\\n' > \"$out\"\n",
+                1);
+  expect_error(pla, &p, LW_ERR_ABC, "ABC wrote a BLIF that cannot be read");
+  expect_error(v, &p, LW_ERR_ABC, "yosys wrote a BLIF that cannot be read");
+}
+
+static int setup(void **state) {
+  (void)state;
+  if (!mkdtemp(tmpdir))
+    return -1;
+  snprintf(scratch, sizeof scratch, "%s/scratch", tmpdir);
+  if (mkdir(scratch, 0700) != 0)
+    return -1;
+  return setenv("TMPDIR", scratch, 1);
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_aag),
+      cmocka_unit_test(test_pla),
+      cmocka_unit_test(test_verilog),
+      cmocka_unit_test(test_aig),
+      cmocka_unit_test(test_inputs_rejected),
+      cmocka_unit_test(test_tool_failures),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

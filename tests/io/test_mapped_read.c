@@ -1,0 +1,324 @@
+/* Mapped netlists (ABC write_verilog / write_blif after map): node ids follow
+ * SIMPLER MAGIC's numbering, the BLIF and Verilog of one network give the
+ * same net, cell counts match SIMPLER's reference, and the mapped net
+ * computes the circuit's function. */
+#include "lw_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/read.h"
+
+static char tmpdir[] = "/tmp/lw_mapped_test.XXXXXX";
+
+static const char *write_tmp(const char *name, const char *text) {
+  static char path[512];
+  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+static lw_net *mapped_ok(const char *path) {
+  lw_net *net = NULL;
+  lw_error err = {0};
+  if (lw_io_read_mapped(path, &net, &err) != LW_OK)
+    fail_msg("%s:%d: %s", err.file, err.line, err.msg);
+  return net;
+}
+
+/* Values of the outputs for 64 vectors; inputs matched by name to `ref`'s
+ * input order so that two nets of one circuit see the same vectors. */
+static uint64_t *outputs(const lw_net *net, const lw_net *ref, uint64_t seed) {
+  uint64_t *val = calloc(lw_net_size(net), sizeof *val);
+  lw_net_foreach_pi(net, i, id) {
+    uint32_t j = 0;
+    while (j < ref->pis.size && strcmp(lw_net_node_name(ref, ref->pis.data[j]),
+                                       lw_net_node_name(net, id)))
+      j++;
+    assert_true(j < ref->pis.size);
+    uint64_t x = seed ^ (0x9e3779b97f4a7c15ull * (j + 1)); /* splitmix64 */
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    val[id] = x ^ (x >> 31);
+  }
+  lw_u32s order = {0};
+  lw_error err;
+  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
+  lw_vec_foreach(&order, i) {
+    uint32_t id = order.data[i], n = lw_net_nfanin(net, id);
+    if (lw_net_type(net, id) == LW_GATE_PI)
+      continue;
+    uint64_t *in = calloc(n + 1, sizeof *in);
+    lw_net_foreach_fanin(net, id, k, f) in[k] = val[f];
+    val[id] = lw_gate_eval(lw_net_type(net, id), in, n);
+    free(in);
+  }
+  lw_vec_free(&order);
+  uint64_t *out = calloc(net->pos.size + 1, sizeof *out);
+  lw_net_foreach_po(net, i, id) out[i] = val[id];
+  free(val);
+  return out;
+}
+
+/* Same outputs (by name) on random vectors. */
+static void assert_same_function(const lw_net *a, const lw_net *b) {
+  assert_int_equal(a->pis.size, b->pis.size);
+  assert_int_equal(a->pos.size, b->pos.size);
+  for (uint64_t seed = 1; seed <= 8; seed++) {
+    uint64_t *x = outputs(a, a, seed), *y = outputs(b, a, seed);
+    for (uint32_t i = 0; i < a->pos.size; i++) {
+      uint32_t j = 0;
+      while (j < b->pos.size &&
+             strcmp(lw_net_po_name(a, i), lw_net_po_name(b, j)))
+        j++;
+      assert_true(j < b->pos.size);
+      if (x[i] != y[j])
+        fail_msg("output %s differs", lw_net_po_name(a, i));
+    }
+    free(x);
+    free(y);
+  }
+}
+
+/* Identical nets: same ids, types, fanins, names and outputs. */
+static void assert_same_net(const lw_net *a, const lw_net *b) {
+  assert_int_equal(lw_net_size(a), lw_net_size(b));
+  lw_net_foreach_node(a, id) {
+    assert_int_equal(lw_net_type(a, id), lw_net_type(b, id));
+    assert_int_equal(lw_net_nfanin(a, id), lw_net_nfanin(b, id));
+    lw_net_foreach_fanin(a, id, k, f)
+        assert_int_equal(f, lw_net_fanin(b, id, k));
+    assert_string_equal(lw_net_node_name(a, id), lw_net_node_name(b, id));
+  }
+  assert_int_equal(a->pos.size, b->pos.size);
+  lw_net_foreach_po(a, i, id) {
+    assert_int_equal(id, b->pos.data[i]);
+    assert_string_equal(lw_net_po_name(a, i), lw_net_po_name(b, i));
+  }
+}
+
+/* ---- hand-written netlists ----------------------------------------------- */
+
+static void test_half_adder(void **state) {
+  (void)state;
+  char buf[512];
+  lw_net *net = mapped_ok(
+      lw_test_source("tests/data/good/half_adder.v", buf, sizeof buf));
+  /* ids: a b, wires n1 n2 n3 n4, outputs s c */
+  static const char *const names[] = {"a",  "b",  "n1", "n2",
+                                      "n3", "n4", "s",  "c"};
+  assert_int_equal(lw_net_size(net), 8);
+  for (uint32_t i = 0; i < 8; i++)
+    assert_string_equal(lw_net_node_name(net, i), names[i]);
+  assert_int_equal(lw_net_type(net, 4), LW_GATE_NOR2);
+  assert_int_equal(lw_net_fanin(net, 4, 0), 2); /* .a(n1) is fanin 0 */
+  assert_int_equal(lw_net_fanin(net, 4, 1), 3);
+  assert_int_equal(lw_net_type(net, 7), LW_GATE_NOR2);
+  assert_int_equal(lw_net_type(net, 2), LW_GATE_NOT);
+  /* s = a xor b, c = a and b */
+  uint64_t *o = outputs(net, net, 3);
+  lw_net_free(net);
+  net = mapped_ok(write_tmp("ha_ref.v", "module r(a, b, s, c);\n"
+                                        "input a, b; output s, c;\n"
+                                        "wire x, y, z;\n"
+                                        "nor2 g0(.a(a), .b(b), .O(x));\n"
+                                        "inv1 g1(.a(a), .O(y));\n"
+                                        "inv1 g2(.a(b), .O(z));\n"
+                                        "nor2 g3(.a(y), .b(z), .O(c));\n"
+                                        "nor2 g4(.a(c), .b(x), .O(s));\n"
+                                        "endmodule\n"));
+  uint64_t *r = outputs(net, net, 3);
+  assert_true(o[0] == r[0] && o[1] == r[1]);
+  free(o);
+  free(r);
+  lw_net_free(net);
+}
+
+static void test_escapes_and_assigns(void **state) {
+  (void)state;
+  lw_net *net = mapped_ok(write_tmp(
+      "esc.v", "// ABC writes escaped names with a trailing blank\n"
+               "module top ( \\opcode[0] , b, \\y[0] , z, k, one_o, w );\n"
+               "  input \\opcode[0] , b;\n"
+               "  output \\y[0] , z, k, one_o, w;\n"
+               "  wire \\n(1) ; /* a block\n comment */\n"
+               "  nor2 g0(.a(\\opcode[0] ), .b(b), .O(\\n(1) ));\n"
+               "  inv1 g1(.a(\\n(1) ), .O(\\y[0] ));\n"
+               "  assign z = b;\n"
+               "  assign k = 1'b0;\n"
+               "  one g2(.O(one_o));\n"
+               "  assign w = \\y[0] ;\n"
+               "endmodule\n"));
+  assert_int_equal(net->pis.size, 2);
+  assert_string_equal(lw_net_node_name(net, 0), "opcode[0]");
+  assert_string_equal(lw_net_node_name(net, 2), "n(1)");
+  /* ids: 2 inputs, wire n(1), outputs y[0], (z is input b), k, one_o, w */
+  assert_int_equal(lw_net_size(net), 7);
+  assert_int_equal(net->pos.data[1], 1); /* z driven by the input node */
+  assert_int_equal(lw_net_type(net, 4), LW_GATE_CONST0);
+  assert_int_equal(lw_net_type(net, 5), LW_GATE_CONST1);
+  assert_int_equal(lw_net_type(net, 6), LW_GATE_BUF);
+  assert_int_equal(lw_net_fanin(net, 6, 0), 3);
+  assert_string_equal(lw_net_po_name(net, 0), "y[0]");
+  lw_net_free(net);
+}
+
+typedef struct bad {
+  const char *name, *text;
+  int line;
+  const char *msg;
+} bad;
+
+static const bad bads[] = {
+    {"unknown.v",
+     "module m(a, y); input a; output y;\n and2 g(.a(a), .O(y));"
+     "\nendmodule\n",
+     2, "unknown cell 'and2'"},
+    {"pin.v",
+     "module m(a, y); input a; output y;\n inv1 g(.x(a), .O(y));\n"
+     "endmodule\n",
+     2, "no pin 'x'"},
+    {"missing.v",
+     "module m(a, y); input a; output y;\n nor2 g(.a(a), .O(y));"
+     "\nendmodule\n",
+     2, "lacks pin 'b'"},
+    {"twice.v",
+     "module m(a, y); input a; output y;\ninv1 g(.a(a), .O(y));\n"
+     "inv1 h(.a(a), .O(y));\nendmodule\n",
+     3, "driven twice"},
+    {"undriven.v",
+     "module m(a, y); input a; output y; wire u;\n"
+     "nor2 g(.a(a), .b(u), .O(y));\nendmodule\n",
+     2, "'u' is read but never driven"},
+    {"expr.v",
+     "module m(a, b, y); input a, b; output y;\n"
+     "assign y = a & b;\nendmodule\n",
+     2, "not a mapped netlist"},
+    {"vector.v", "module m(a, y); input [1:0] a; output y;\nendmodule\n", 1,
+     "vector"},
+    {"truncated.v", "module m(a, y); input a; output y;\ninv1 g(.a(a), ", 2,
+     "end of file"},
+    {"empty.v", "  // nothing\n", 0, "empty file"},
+    {"reg.v", "module m(a, y); input a; output y;\nreg r;\nendmodule\n", 2,
+     "'reg' is not supported"},
+    {"two.v",
+     "module m(a, y); input a; output y;\ninv1 g(.a(a), .O(y));\n"
+     "endmodule\nmodule n; endmodule\n",
+     4, "second module"},
+    {"notmapped.blif",
+     ".model m\n.inputs a b\n.outputs y\n.names a b y\n"
+     "11 1\n.end\n",
+     4, "not a mapped netlist"},
+    {"bad.aig", "aig 1 1 0 1 0\n2\n2\n", 0, "must be .blif or .v"},
+};
+
+static void test_errors(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof bads / sizeof *bads; i++) {
+    const char *path = write_tmp(bads[i].name, bads[i].text);
+    lw_net *net = (lw_net *)1;
+    lw_error err = {0};
+    lw_status st = lw_io_read_mapped(path, &net, &err);
+    if (st == LW_OK || !strstr(err.msg, bads[i].msg) ||
+        err.line != bads[i].line || strcmp(err.file, path))
+      fail_msg("%s: got status %d, %s:%d: %s", bads[i].name, st, err.file,
+               err.line, err.msg);
+    assert_null(net);
+  }
+}
+
+/* ---- ABC's netlists of the 20 reference circuits ---------------------------
+ */
+
+static const char genlib[] =
+    "GATE inv1 1 O=!a; PIN * INV 1 999 0.9 0.3 0.9 0.3\n"
+    "GATE nor2 2 O=!(a+b); PIN * INV 1 999 1.4 0.5 1.4 0.5\n"
+    "GATE one 0 O=CONST1;\nGATE zero 0 O=CONST0;\n"
+    "GATE buf 1 O=a; PIN * NONINV 1 999 1.0 0.0 1.0 0.0\n";
+
+/* SIMPLER.md section 1, aliases spelled out. */
+static const char script[] =
+    "balance; rewrite; rewrite -z; balance; rewrite -z; balance; "
+    "balance; rewrite; refactor; balance; rewrite; rewrite -z; balance; "
+    "refactor -z; rewrite -z; balance; "
+    "balance; resub -K 6; rewrite; resub -K 6 -N 2; refactor; resub -K 8; "
+    "balance; resub -K 8 -N 2; rewrite; resub -K 10; rewrite -z; "
+    "resub -K 10 -N 2; balance; resub -K 12; refactor -z; resub -K 12 -N 2; "
+    "rewrite -z; balance; strash; map";
+
+static void test_reference_circuits(void **state) {
+  (void)state;
+  char csv[1024];
+  if (!lw_test_have_abc() || !lw_test_benchmark("INDEX.csv", csv, sizeof csv))
+    skip();
+  snprintf(csv, sizeof csv, "%s/reference/simpler_reference.csv",
+           LW_SHARED_DIR);
+  FILE *f = fopen(csv, "r");
+  if (!f)
+    skip();
+  const char *lib = write_tmp("simpler.genlib", genlib);
+  char libpath[512], line[1024];
+  snprintf(libpath, sizeof libpath, "%s", lib);
+  int circuits = 0;
+  assert_non_null(fgets(line, sizeof line, f));
+  while (fgets(line, sizeof line, f)) {
+    char suite[32], name[64], file[256];
+    unsigned in, nor, not ;
+    if (sscanf(line, "%31[^,],%63[^,],%255[^,],%u,%u,%u", suite, name, file,
+               &in, &nor, &not ) != 6)
+      fail_msg("bad line %s", line);
+    char path[1024], v[600], b[600], cmd[4096];
+    assert_non_null(lw_test_benchmark(file, path, sizeof path));
+    snprintf(v, sizeof v, "%s/%s.v", tmpdir, name);
+    snprintf(b, sizeof b, "%s/%s.blif", tmpdir, name);
+    snprintf(cmd, sizeof cmd,
+             "berkeley-abc -c 'read %s; read_library %s; %s; write_verilog "
+             "%s; write_blif %s' >/dev/null 2>&1",
+             path, libpath, script, v, b);
+    assert_int_equal(system(cmd), 0);
+    lw_net *nv = mapped_ok(v), *nb = mapped_ok(b);
+    assert_same_net(nv, nb);
+    uint32_t c[LW_GATE_COUNT];
+    lw_net_count_types(nv, c);
+    if (nv->pis.size != in || c[LW_GATE_NOR2] != nor || c[LW_GATE_NOT] != not )
+      fail_msg("%s: %u inputs, %u NOR2, %u NOT; SIMPLER has %u, %u, %u", name,
+               nv->pis.size, c[LW_GATE_NOR2], c[LW_GATE_NOT], in, nor, not );
+    /* the mapped net computes what the circuit does */
+    lw_net *ref = NULL;
+    lw_error err;
+    assert_int_equal(lw_io_read_circuit(path, NULL, &ref, &err), LW_OK);
+    assert_same_function(ref, nv);
+    lw_net_free(ref);
+    lw_net_free(nv);
+    lw_net_free(nb);
+    circuits++;
+  }
+  fclose(f);
+  assert_int_equal(circuits, 20);
+}
+
+static int setup(void **state) {
+  (void)state;
+  return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_half_adder),
+      cmocka_unit_test(test_escapes_and_assigns),
+      cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_reference_circuits),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

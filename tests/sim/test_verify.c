@@ -1,0 +1,172 @@
+/* lw_sim_verify beyond the preconditions: random vectors, the JSON report,
+ * and the proof with ABC cec (equivalent and not). */
+#include "lw_test.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/proc.h"
+#include "lowwear/lowwear.h"
+#include "net/net.h"
+#include "net/program.h"
+#include "sim/cec.h"
+
+/* 20 inputs x0..x19 (beyond exhaustive); f = NOR(x0..x3). The program
+ * computes NOR of `width` of them. */
+static void wide(uint32_t width, lw_net **net_out, lw_program **prog_out) {
+  lw_net *net = lw_net_new("wide");
+  lw_program *p = lw_program_new("wide", "test", 24);
+  uint32_t pis[20];
+  for (uint32_t i = 0; i < 20; i++) {
+    char name[8];
+    snprintf(name, sizeof name, "x%u", i);
+    pis[i] = lw_net_add_pi(net, name);
+    lw_program_add_input(p, name, i);
+  }
+  lw_net_add_po(net, lw_net_add_node(net, LW_GATE_NOR4, 4, pis, NULL), "f");
+  lw_program_add_init(p, 1, 0, (uint32_t[]){20}, 1);
+  lw_program_add_gate(p, width == 4 ? LW_GATE_NOR4 : LW_GATE_NOR3,
+                      (uint32_t[]){0, 1, 2, 3}, width, 20);
+  lw_program_add_output(p, "f", 20);
+  *net_out = net;
+  *prog_out = p;
+}
+
+static void test_random_vectors(void **state) {
+  (void)state;
+  lw_net *net;
+  lw_program *p;
+  wide(4, &net, &p);
+  lw_verify_params params = lw_verify_params_default();
+  params.cec = 0;
+  lw_verify_report r1, r2, r3;
+  lw_error err = {0};
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r1, &err), LW_OK);
+  assert_true(r1.ok);
+  assert_false(r1.exhaustive);
+  assert_int_equal(r1.vectors, 4096 + 2 + 20);
+  /* seeded: the same figures again, others with another seed */
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r2, &err), LW_OK);
+  assert_float_equal(r1.flips_per_run, r2.flips_per_run, 0);
+  params.seed = 99;
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r3, &err), LW_OK);
+  assert_true(r1.flips_per_run != r3.flips_per_run);
+  /* NOR4 flips c20 only on all-zero inputs: about 1/16 per run */
+  assert_true(r1.flips_per_run > 0.04 && r1.flips_per_run < 0.09);
+  lw_verify_report_free(&r1);
+  lw_verify_report_free(&r2);
+  lw_verify_report_free(&r3);
+  lw_program_free(p);
+  lw_net_free(net);
+  /* NOR3 instead of NOR4 differs only when x3 alone is 1: the one-hot
+   * vectors catch it whatever the random ones do */
+  wide(3, &net, &p);
+  params.random_vectors = 1;
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r1, &err), LW_OK);
+  assert_false(r1.ok);
+  assert_non_null(strstr(r1.first_error, "output f is wrong"));
+  lw_verify_report_free(&r1);
+  lw_program_free(p);
+  lw_net_free(net);
+}
+
+static void test_report_json(void **state) {
+  (void)state;
+  lw_net *net;
+  lw_program *p;
+  wide(4, &net, &p);
+  lw_verify_params params = lw_verify_params_default();
+  params.cec = 0;
+  lw_verify_report r;
+  lw_error err = {0};
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r, &err), LW_OK);
+  char *text = lw_verify_report_json(&r, p);
+  json_error_t jerr;
+  json_t *root = json_loads(text, 0, &jerr);
+  if (!root)
+    fail_msg("report is not JSON: %s\n%s", jerr.text, text);
+  assert_true(json_is_true(json_object_get(root, "ok")));
+  assert_int_equal(json_integer_value(json_object_get(root, "vectors")), 4118);
+  json_t *cells = json_object_get(root, "cell_flips");
+  assert_int_equal(json_array_size(cells), 24);
+  assert_true(json_real_value(json_array_get(cells, 20)) == r.cell_flips[20]);
+  const char *keys[] = {"exhaustive",    "cec_ran",
+                        "cec_ok",        "nerrors",
+                        "first_error",   "ncells",
+                        "flips_per_run", "steady_flips_per_run",
+                        "hottest_cell",  "hottest_cell_flips",
+                        "seconds"};
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+    assert_non_null(json_object_get(root, keys[i]));
+  json_decref(root);
+  free(text);
+  lw_verify_report_free(&r);
+  lw_program_free(p);
+  lw_net_free(net);
+}
+
+/* The circuit file says f = `cover` over a, b; the net we simulate is
+ * always NOR, as is the program: cec must see what simulation cannot. */
+static void cec_case(const char *cover, int want_equivalent) {
+  char *dir = lw_tmpdir_new();
+  char *path = lw_path_join(dir, "c.blif");
+  FILE *f = fopen(path, "w");
+  fprintf(f, ".model c\n.inputs a b\n.outputs f\n.names a b f\n%s.end\n",
+          cover);
+  fclose(f);
+  lw_net *net = lw_net_new("c");
+  uint32_t a = lw_net_add_pi(net, "a"), b = lw_net_add_pi(net, "b");
+  lw_net_add_po(net,
+                lw_net_add_node(net, LW_GATE_NOR2, 2, (uint32_t[]){a, b}, NULL),
+                "f");
+  lw_program *p = lw_program_new("c", "test", 4);
+  lw_program_add_input(p, "a", 0);
+  lw_program_add_input(p, "b", 1);
+  lw_program_add_init(p, 1, 1, (uint32_t[]){2}, 1);
+  lw_program_add_init(p, 1, 0, (uint32_t[]){3}, 1);
+  lw_program_add_gate(p, LW_GATE_OR2, (uint32_t[]){0, 1}, 2, 2);
+  lw_program_add_gate(p, LW_GATE_NOT, (uint32_t[]){2}, 1, 3);
+  lw_program_add_output(p, "f", 3);
+  lw_verify_params params = lw_verify_params_default();
+  lw_verify_report r;
+  lw_error err = {0};
+  assert_int_equal(lw_sim_verify(net, path, p, &params, &r, &err), LW_OK);
+  assert_true(r.cec_ran);
+  assert_int_equal(r.cec_ok, want_equivalent);
+  assert_int_equal(r.ok, want_equivalent);
+  lw_verify_report_free(&r);
+  /* the netlist written by us serves when ABC cannot read the source */
+  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r, &err), LW_OK);
+  assert_true(r.cec_ran && r.cec_ok && r.ok);
+  lw_verify_report_free(&r);
+  /* no ABC: an error of the check, not a verdict */
+  params.abc_path = "/nonexistent/abc";
+  assert_int_equal(lw_sim_verify(net, path, p, &params, &r, &err), LW_ERR_ABC);
+  assert_non_null(strstr(err.msg, "ABC not found"));
+  lw_verify_report_free(&r);
+  lw_program_free(p);
+  lw_net_free(net);
+  lw_free(path);
+  lw_tmpdir_remove(dir);
+}
+
+static void test_cec(void **state) {
+  (void)state;
+  if (!lw_test_have_abc()) {
+    fprintf(stderr, "skipped: no ABC on the PATH\n");
+    return;
+  }
+  cec_case("00 1\n", 1);
+  cec_case("1- 1\n-1 1\n", 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_random_vectors),
+      cmocka_unit_test(test_report_json),
+      cmocka_unit_test(test_cec),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
