@@ -231,9 +231,10 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     lw_vec_foreach(&r.virgin, i) lw_vec_push(&r.setup[0], r.virgin.data[i]);
   for (int v = 0; v < 2; v++) {
     lw_u32s *cells = &r.setup[v];
+    if (!cells->size)
+      continue;
     qsort(cells->data, cells->size, sizeof *cells->data, ascending);
-    if (cells->size)
-      lw_program_add_init(prog, 1, v, cells->data, cells->size);
+    lw_program_add_init(prog, 1, v, cells->data, cells->size);
   }
 done:
   lw_free(left);
