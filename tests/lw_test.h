@@ -2,10 +2,12 @@
 #ifndef LW_TEST_H
 #define LW_TEST_H
 
+/* cmocka needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 /* Path of a benchmark under ../shared/benchmarks, or NULL (and a message

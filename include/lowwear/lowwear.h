@@ -83,29 +83,30 @@ lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
  * an error when there is none. */
 const char *lw_synth_find_abc(const char *abc_path, lw_error *err);
 
-/* ---- sim: verification and measured wear ---------------------------------- */
+/* ---- sim: verification and measured wear ----------------------------------
+ */
 
 typedef struct lw_verify_params {
   uint32_t random_vectors; /* when not exhaustive; at least 4096 */
   uint32_t exhaustive_max; /* exhaustive up to this many inputs (16) */
   uint64_t seed;
-  int cec;                 /* also prove with ABC cec */
+  int cec; /* also prove with ABC cec */
   const char *abc_path;
   double timeout_s;
   int allow_input_overwrite;
 } lw_verify_params;
 
 typedef struct lw_verify_report {
-  int ok;               /* every check passed */
-  int exhaustive;       /* all 2^n input vectors were simulated */
-  uint64_t vectors;     /* vectors simulated */
-  int cec_ran, cec_ok;  /* ABC cec result */
+  int ok;              /* every check passed */
+  int exhaustive;      /* all 2^n input vectors were simulated */
+  uint64_t vectors;    /* vectors simulated */
+  int cec_ran, cec_ok; /* ABC cec result */
   uint32_t nerrors;
   char first_error[512];
-  uint32_t ncells;      /* length of the per-cell arrays */
-  double flips_per_run; /* measured flips per run (cycles only), mean */
+  uint32_t ncells;             /* length of the per-cell arrays */
+  double flips_per_run;        /* measured flips per run (cycles only), mean */
   double steady_flips_per_run; /* plus the next run's setup */
-  double *cell_flips;   /* per cell, per run, steady state */
+  double *cell_flips;          /* per cell, per run, steady state */
   double hottest_cell_flips;
   uint32_t hottest_cell;
   double seconds;
@@ -122,7 +123,8 @@ void lw_verify_report_free(lw_verify_report *report);
 char *lw_verify_report_json(const lw_verify_report *report,
                             const lw_program *prog);
 
-/* ---- flows: synth -> rewrite -> map --------------------------------------- */
+/* ---- flows: synth -> rewrite -> map ---------------------------------------
+ */
 
 typedef enum lw_flow_id {
   LW_FLOW_SIMPLER,
@@ -138,13 +140,13 @@ typedef enum lw_reinit {
 
 typedef struct lw_flow_params {
   lw_flow_id flow;
-  uint32_t row;      /* cells; 0 = the minimum row */
-  int synth_none;    /* the input is already mapped: no ABC */
-  int paper_rules;   /* strict L1/L2 as the paper states them */
+  uint32_t row;    /* cells; 0 = the minimum row */
+  int synth_none;  /* the input is already mapped: no ABC */
+  int paper_rules; /* strict L1/L2 as the paper states them */
   lw_reinit reinit;
   lw_synth_params synth;
   lw_read_params read;
-  int verify;        /* simulate (and cec) the program before returning it */
+  int verify; /* simulate (and cec) the program before returning it */
   lw_verify_params verify_params;
 } lw_flow_params;
 
@@ -152,10 +154,10 @@ typedef struct lw_flow_stats {
   double read_seconds, abc_seconds, rewrite_seconds, map_seconds,
       verify_seconds, total_seconds;
   uint32_t min_row;
-  uint32_t mapped_gates;   /* gates ABC's netlist holds */
-  uint32_t merges;         /* composite gates made by rewrite/ */
-  uint32_t copies;         /* COPY gates inserted */
-  double mapped_toggle;    /* sum of gate rates before rewrite/ */
+  uint32_t mapped_gates; /* gates ABC's netlist holds */
+  uint32_t merges;       /* composite gates made by rewrite/ */
+  uint32_t copies;       /* COPY gates inserted */
+  double mapped_toggle;  /* sum of gate rates before rewrite/ */
 } lw_flow_stats;
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);

@@ -24,7 +24,7 @@ typedef enum lw_status {
 typedef struct lw_error {
   lw_status status;
   char file[512];
-  int line;      /* 1-based; 0 when the error has no line */
+  int line; /* 1-based; 0 when the error has no line */
   char msg[1024];
 } lw_error;
 

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 
-void *lw_alloc(size_t bytes);  /* zeroed */
+void *lw_alloc(size_t bytes); /* zeroed */
 void *lw_realloc(void *p, size_t bytes);
 char *lw_strdup(const char *s);
 char *lw_strndup(const char *s, size_t n);

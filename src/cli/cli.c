@@ -60,8 +60,8 @@ static int set_value(const lw_opt *opt, lw_opt_value *v, const char *text) {
 }
 
 int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
-                 lw_opt_value *values, const char **pos, int maxpos,
-                 int *npos, const char *usage_head) {
+                 lw_opt_value *values, const char **pos, int maxpos, int *npos,
+                 const char *usage_head) {
   *npos = 0;
   for (int i = 0; i < n; i++) {
     memset(&values[i], 0, sizeof values[i]);
@@ -88,16 +88,14 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
         if (strlen(opts[i].name) == len && !strncmp(opts[i].name, arg, len))
           k = i;
       if (k < 0) {
-        fprintf(stderr,
-                "lowwear: error: unknown option '%.*s' (see --help)\n",
+        fprintf(stderr, "lowwear: error: unknown option '%.*s' (see --help)\n",
                 (int)len, arg);
         return 2;
       }
       values[k].set = 1;
       if (opts[k].kind == LW_OPT_FLAG) {
         if (eq) {
-          fprintf(stderr, "lowwear: error: %s takes no value\n",
-                  opts[k].name);
+          fprintf(stderr, "lowwear: error: %s takes no value\n", opts[k].name);
           return 2;
         }
         values[k].num = 1;
@@ -105,8 +103,8 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
       }
       const char *text = eq ? eq + 1 : (a + 1 < argc ? argv[++a] : NULL);
       if (!text) {
-        fprintf(stderr, "lowwear: error: %s needs a value (%s)\n",
-                opts[k].name, opts[k].meta);
+        fprintf(stderr, "lowwear: error: %s needs a value (%s)\n", opts[k].name,
+                opts[k].meta);
         return 2;
       }
       if (set_value(&opts[k], &values[k], text))

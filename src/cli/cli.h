@@ -27,9 +27,9 @@ typedef struct lw_opt_value {
   double real;
 } lw_opt_value;
 
-#define LW_OPT_FIELD(field, name, kind, def, min, max, meta, help)            \
+#define LW_OPT_FIELD(field, name, kind, def, min, max, meta, help)             \
   lw_opt_value field;
-#define LW_OPT_ROW(field, name, kind, def, min, max, meta, help)              \
+#define LW_OPT_ROW(field, name, kind, def, min, max, meta, help)               \
   {name, kind, def, min, max, meta, help},
 
 /* Parse argv[first..argc) against opts[0..n) into values (an array of n
@@ -37,8 +37,8 @@ typedef struct lw_opt_value {
  * to pos (at most maxpos). Returns 0, or prints "lowwear: error: ..." and
  * returns 2. "--help"/"-h" prints usage and returns -1. */
 int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
-                 lw_opt_value *values, const char **pos, int maxpos,
-                 int *npos, const char *usage_head);
+                 lw_opt_value *values, const char **pos, int maxpos, int *npos,
+                 const char *usage_head);
 void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head);
 
 /* Subcommands. */

@@ -8,12 +8,13 @@
 #define LW_COMMANDS(CMD)                                                       \
   CMD("map", lw_cli_map, "compile a circuit into a verified row program")      \
   CMD("verify", lw_cli_verify, "check a program against its circuit")          \
-  CMD("bench", lw_cli_bench, "run the paper's evaluation protocol")          \
+  CMD("bench", lw_cli_bench, "run the paper's evaluation protocol")            \
   CMD("device", lw_cli_device, "device-level check of the stateful gates")
 
 static void usage(FILE *out) {
-  fprintf(out, "lowwear %s: combinational circuits to low-wear stateful-logic "
-               "programs\n\nusage: lowwear COMMAND [options]\n\ncommands:\n",
+  fprintf(out,
+          "lowwear %s: combinational circuits to low-wear stateful-logic "
+          "programs\n\nusage: lowwear COMMAND [options]\n\ncommands:\n",
           LW_VERSION);
 #define CMD(name, fn, help) fprintf(out, "  %-8s %s\n", name, help);
   LW_COMMANDS(CMD)

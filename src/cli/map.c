@@ -16,23 +16,23 @@
   OPT(format, "--format", LW_OPT_STR, "json", 0, 0, "FMT",                     \
       "json | text | simpler")                                                 \
   OPT(synth, "--synth", LW_OPT_STR, "abc", 0, 0, "MODE",                       \
-      "abc, or none: the input is already mapped to NOT/NOR/OR cells")        \
+      "abc, or none: the input is already mapped to NOT/NOR/OR cells")         \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 1, 1e6, "S",          \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 1, 1e6, "S",           \
       "time limit for each ABC run, seconds")                                  \
-  OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",           \
-      "ABC commands between read_library and write (default: the flow's)")    \
+  OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",            \
+      "ABC commands between read_library and write (default: the flow's)")     \
   OPT(reinit, "--reinit", LW_OPT_STR, "flow", 0, 0, "POLICY",                  \
-      "flow | batch | demand: how dead cells are re-initialised")            \
+      "flow | batch | demand: how dead cells are re-initialised")              \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
-      "merge legality exactly as the paper states it (strict L1)")            \
+      "merge legality exactly as the paper states it (strict L1)")             \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
-      "do not simulate and prove the program before writing it")              \
+      "do not simulate and prove the program before writing it")               \
   OPT(no_cec, "--no-cec", LW_OPT_FLAG, NULL, 0, 0, "",                         \
-      "verify by simulation only, without ABC's cec")                         \
+      "verify by simulation only, without ABC's cec")                          \
   OPT(vectors, "--vectors", LW_OPT_INT, "4096", 64, 1e9, "N",                  \
-      "random vectors when there are more than 16 inputs")                    \
+      "random vectors when there are more than 16 inputs")                     \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2e9, "S", "random vector seed")
 
 enum {
@@ -99,8 +99,7 @@ int lw_cli_map(int argc, char **argv) {
   if (!strcmp(v[OPT_synth].str, "none"))
     p.synth_none = 1;
   else if (strcmp(v[OPT_synth].str, "abc"))
-    return usage_error("--synth takes abc or none, not '%s'",
-                       v[OPT_synth].str);
+    return usage_error("--synth takes abc or none, not '%s'", v[OPT_synth].str);
   if (!strcmp(v[OPT_reinit].str, "batch"))
     p.reinit = LW_REINIT_BATCH;
   else if (!strcmp(v[OPT_reinit].str, "demand"))
@@ -141,9 +140,9 @@ int lw_cli_map(int argc, char **argv) {
             stats.min_row, lw_program_latency(prog),
             lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
             lw_program_toggle_estimate(prog),
-            !p.verify         ? "not verified"
-            : report.cec_ran  ? "verified (simulation + cec)"
-                              : "verified (simulation)",
+            !p.verify        ? "not verified"
+            : report.cec_ran ? "verified (simulation + cec)"
+                             : "verified (simulation)",
             stats.total_seconds);
   if (p.verify)
     lw_verify_report_free(&report);

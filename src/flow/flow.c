@@ -72,17 +72,16 @@ static const char *extension(const char *path) {
  * yosys, mapped netlists) is handed over as our own BLIF of the circuit. */
 static int abc_reads(const char *path, int synth_none) {
   const char *ext = extension(path);
-  return !synth_none &&
-         (!strcmp(ext, ".blif") || !strcmp(ext, ".aig") ||
-          !strcmp(ext, ".aag") || !strcmp(ext, ".pla"));
+  return !synth_none && (!strcmp(ext, ".blif") || !strcmp(ext, ".aig") ||
+                         !strcmp(ext, ".aag") || !strcmp(ext, ".pla"));
 }
 
 static char *circuit_name(const char *path) {
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;
   const char *dot = strrchr(base, '.');
-  return lw_strndup(base, dot && dot != base ? (size_t)(dot - base)
-                                             : strlen(base));
+  return lw_strndup(base,
+                    dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
 static lw_status synthesize(const char *abc_input, const lw_flow_params *p,
@@ -236,8 +235,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     stats->verify_seconds = lw_clock() - t0 - ms.seconds;
   if (st == LW_OK && !rep->ok)
     st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
-                      "the %s program is incorrect, not written: %s",
-                      f->name, rep->first_error);
+                      "the %s program is incorrect, not written: %s", f->name,
+                      rep->first_error);
   if (!report)
     lw_verify_report_free(&local_report);
   if (st != LW_OK) {

@@ -2,7 +2,8 @@
 
 #include <stdlib.h>
 
-/* ---- the minimum row ------------------------------------------------------ */
+/* ---- the minimum row ------------------------------------------------------
+ */
 
 /* Constant values that outputs need and no gate reads (bit 0: 0, bit 1: 1):
  * they take a free cell at the end of the program. */
@@ -47,19 +48,20 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
   lw_free(left);
 }
 
-/* ---- the row -------------------------------------------------------------- */
+/* ---- the row --------------------------------------------------------------
+ */
 
 typedef struct row {
   const lw_map_view *view;
   const lw_map_params *params;
   lw_program *prog;
-  uint32_t *cell;       /* per node */
-  lw_u32s virgin;       /* never used; popped from the top (highest first) */
-  lw_u32s avail[2];     /* initialised to 0 / 1, free */
-  lw_u32s pending;      /* dead, in order of death */
-  lw_u32s setup[2];     /* first values, written by setup */
-  lw_u32s demand;       /* init value each step of the order needs, or 2 */
-  uint32_t step;        /* index in the order */
+  uint32_t *cell;   /* per node */
+  lw_u32s virgin;   /* never used; popped from the top (highest first) */
+  lw_u32s avail[2]; /* initialised to 0 / 1, free */
+  lw_u32s pending;  /* dead, in order of death */
+  lw_u32s setup[2]; /* first values, written by setup */
+  lw_u32s demand;   /* init value each step of the order needs, or 2 */
+  uint32_t step;    /* index in the order */
   lw_u32s scratch;
 } row;
 
@@ -103,8 +105,7 @@ static uint32_t take_cell(row *r, int v) {
   uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
   if (r->pending.size) {
     /* SIMPLER: all dead cells, the most recently freed on top */
-    reinit(r, &r->pending, want < r->pending.size ? want : r->pending.size,
-           v);
+    reinit(r, &r->pending, want < r->pending.size ? want : r->pending.size, v);
   } else if (r->avail[!v].size) {
     /* the fallback two init values need: take free cells of the other
      * value (half of them at most under ALL, so as not to strand it) */
@@ -129,8 +130,8 @@ static uint32_t operand_cell(const row *r, uint32_t f) {
 
 static lw_status too_small(const row *r, uint32_t size, lw_error *err) {
   return lw_error_set(err, LW_ERR_ROW, NULL, 0,
-                      "a row of %u cells is too small for '%s' (flow %s)",
-                      size, r->view->net->name, r->params->flow);
+                      "a row of %u cells is too small for '%s' (flow %s)", size,
+                      r->view->net->name, r->params->flow);
 }
 
 static void free_row(row *r) {
@@ -154,9 +155,9 @@ static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
     uint32_t c = take_cell(r, v);
     if (c == LW_NONE)
       return too_small(r, size, err);
-    lw_net_foreach_node(r->view->net, id) if (r->view->kind[id] ==
-                                                  LW_VIEW_CONST &&
-                                              !r->view->const_read[id]) {
+    lw_net_foreach_node(r->view->net,
+                        id) if (r->view->kind[id] == LW_VIEW_CONST &&
+                                !r->view->const_read[id]) {
       int value = lw_gate(lw_net_type(r->view->net, id))->fn == LW_FN_CONST1;
       if (value == v)
         r->cell[id] = c;
@@ -223,8 +224,8 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
   st = place_end_constants(&r, size, err);
   if (st != LW_OK)
     goto done;
-  lw_net_foreach_po(net, i, d) lw_program_add_output(
-      prog, lw_net_po_name(net, i), operand_cell(&r, d));
+  lw_net_foreach_po(net, i, d)
+      lw_program_add_output(prog, lw_net_po_name(net, i), operand_cell(&r, d));
   /* setup: the first value of every cell used; SIMPLER MAGIC initialises
    * every cell of the row */
   if (params->setup_all)

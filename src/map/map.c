@@ -4,10 +4,8 @@
 #include "map/alloc.h"
 
 lw_map_params lw_map_params_default(void) {
-  lw_map_params p = {.row = 0,
-                     .reinit = LW_REINIT_ALL,
-                     .setup_all = 0,
-                     .flow = "lowwear"};
+  lw_map_params p = {
+      .row = 0, .reinit = LW_REINIT_ALL, .setup_all = 0, .flow = "lowwear"};
   return p;
 }
 

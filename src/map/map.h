@@ -17,11 +17,11 @@ typedef enum lw_reinit_policy {
 } lw_reinit_policy;
 
 typedef struct lw_map_params {
-  uint32_t row;              /* cells in the row; 0 = the minimum */
+  uint32_t row; /* cells in the row; 0 = the minimum */
   lw_reinit_policy reinit;
-  int setup_all;             /* setup initialises every non-input cell to 0,
-                                as SIMPLER MAGIC does */
-  const char *flow;          /* name written into the program */
+  int setup_all;    /* setup initialises every non-input cell to 0,
+                       as SIMPLER MAGIC does */
+  const char *flow; /* name written into the program */
 } lw_map_params;
 
 typedef struct lw_map_stats {

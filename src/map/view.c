@@ -2,9 +2,8 @@
 
 static uint32_t resolve(const lw_net *net, uint32_t id) {
   /* a buffer chain is at most as long as the netlist */
-  for (uint32_t steps = 0; lw_net_type(net, id) == LW_GATE_BUF &&
-                           steps < lw_net_size(net);
-       steps++)
+  for (uint32_t steps = 0;
+       lw_net_type(net, id) == LW_GATE_BUF && steps < lw_net_size(net); steps++)
     id = lw_net_fanin(net, id, 0);
   return id;
 }

@@ -20,10 +20,10 @@ typedef struct lw_map_view {
   const lw_net *net;
   uint32_t n;
   uint8_t *kind;
-  uint32_t *rep;      /* buffer chains resolved; rep[id] == id otherwise */
-  uint32_t *readers;  /* reads by executed gates (structural fan-out) */
-  uint32_t *fanout;   /* readers + 1 per output it drives */
-  uint32_t *over;     /* composite: resolved overwritten operand, else NONE */
+  uint32_t *rep;     /* buffer chains resolved; rep[id] == id otherwise */
+  uint32_t *readers; /* reads by executed gates (structural fan-out) */
+  uint32_t *fanout;  /* readers + 1 per output it drives */
+  uint32_t *over;    /* composite: resolved overwritten operand, else NONE */
   lw_u32s child_off, children; /* child_off has n + 1 entries */
   lw_u32s after_off, after;    /* composite: readers of `over` to run first */
   uint8_t *const_read;         /* constant read by a gate: needs a cell */

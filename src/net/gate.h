@@ -24,16 +24,16 @@
 #include <stdint.h>
 
 typedef enum lw_fn {
-  LW_FN_PI,     /* primary input */
+  LW_FN_PI, /* primary input */
   LW_FN_CONST0,
   LW_FN_CONST1,
-  LW_FN_BUF,    /* x0 */
-  LW_FN_NOT,    /* !x0 */
-  LW_FN_AND,    /* x0 & x1 & ... */
-  LW_FN_OR,     /* x0 | x1 | ... */
-  LW_FN_NOR,    /* !(x0 | x1 | ...) */
-  LW_FN_IMP,    /* !x0 | y, y = last fanin */
-  LW_FN_ONOR,   /* !(x0 | ... | x(n-2)) | y, y = last fanin */
+  LW_FN_BUF,  /* x0 */
+  LW_FN_NOT,  /* !x0 */
+  LW_FN_AND,  /* x0 & x1 & ... */
+  LW_FN_OR,   /* x0 | x1 | ... */
+  LW_FN_NOR,  /* !(x0 | x1 | ...) */
+  LW_FN_IMP,  /* !x0 | y, y = last fanin */
+  LW_FN_ONOR, /* !(x0 | ... | x(n-2)) | y, y = last fanin */
 } lw_fn;
 
 typedef enum lw_lib {
@@ -66,7 +66,7 @@ typedef enum lw_gate_type {
 #define GATE(id, op, genlib, fn, arity, init, over, rate, lib) LW_GATE_##id,
   LW_GATES(GATE)
 #undef GATE
-  LW_GATE_COUNT
+      LW_GATE_COUNT
 } lw_gate_type;
 
 typedef struct lw_gate_info {

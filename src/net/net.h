@@ -24,9 +24,9 @@ typedef struct lw_net {
   char *name;
   lw_nodes nodes;
   lw_u32s fanins;
-  lw_u32s pis;      /* node ids, declaration order */
-  lw_u32s pos;      /* driver node id of each output, declaration order */
-  lw_u32s po_names; /* offset into names of each output's name */
+  lw_u32s pis;       /* node ids, declaration order */
+  lw_u32s pos;       /* driver node id of each output, declaration order */
+  lw_u32s po_names;  /* offset into names of each output's name */
   lw_u32s node_name; /* per node: offset into names + 1, 0 = unnamed */
   lw_chars names;
 } lw_net;

@@ -41,8 +41,10 @@ void lw_program_add_output(lw_program *prog, const char *name, uint32_t cell) {
 
 void lw_program_add_init(lw_program *prog, int in_setup, int value,
                          const uint32_t *cells, uint32_t n) {
-  lw_op op = {.type = LW_OP_INIT, .value = (uint8_t)value,
-              .out = prog->init_cells.size, .ncells = n};
+  lw_op op = {.type = LW_OP_INIT,
+              .value = (uint8_t)value,
+              .out = prog->init_cells.size,
+              .ncells = n};
   for (uint32_t i = 0; i < n; i++)
     lw_vec_push(&prog->init_cells, cells[i]);
   lw_vec_push(in_setup ? &prog->setup : &prog->cycles, op);
@@ -66,7 +68,8 @@ void lw_program_compute_metrics(lw_program *prog) {
   /* A cell counts as re-initialised when a gate wrote it before the INIT. */
   uint32_t ncell = prog->row_size;
   uint8_t *written = lw_alloc(ncell + 1);
-  lw_vec_foreach(&prog->inputs, i) touch(&m->cells_used, prog->inputs.data[i].cell);
+  lw_vec_foreach(&prog->inputs, i)
+      touch(&m->cells_used, prog->inputs.data[i].cell);
   lw_vec_foreach(&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++)

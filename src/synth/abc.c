@@ -32,9 +32,9 @@ const char lw_synth_script_simpler[] =
  * rounds, &dch + &nf -a) this gave the lowest total toggle rate after
  * mapping on the 18 smaller protocol circuits: 3046.5 against 3220.75 for
  * dch + map -a and 3332.0 for map -a (README, "Synthesis"). */
-const char lw_synth_script_area[] = RESYN "; " RESYN2 "; " RESYN2RS
-                                          "; strash; &get -n; &dch; &nf -a; "
-                                          "&put";
+const char lw_synth_script_area[] =
+    RESYN "; " RESYN2 "; " RESYN2RS "; strash; &get -n; &dch; &nf -a; "
+          "&put";
 
 lw_synth_params lw_synth_params_default(void) {
   lw_synth_params p = {.abc_path = NULL,
@@ -149,9 +149,9 @@ lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
   const char *script = params->script;
   if (!script)
     script = params->cost == LW_COST_SIMPLER ? lw_synth_script_simpler
-                                              : lw_synth_script_area;
-  size_t len = strlen(script) + strlen(input) + strlen(genlib) +
-               strlen(output) + 128;
+                                             : lw_synth_script_area;
+  size_t len =
+      strlen(script) + strlen(input) + strlen(genlib) + strlen(output) + 128;
   char *command = lw_alloc(len);
   snprintf(command, len, "read %s; read_library %s; %s; write_verilog %s",
            input, genlib, script, output);

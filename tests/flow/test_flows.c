@@ -42,8 +42,7 @@ static void map_at_min_and_below(const char *path, lw_flow_id flow) {
   p.row = stats.min_row - 1;
   p.verify = 0;
   prog = NULL;
-  assert_int_equal(lw_flow_run(path, &p, NULL, NULL, &prog, &err),
-                   LW_ERR_ROW);
+  assert_int_equal(lw_flow_run(path, &p, NULL, NULL, &prog, &err), LW_ERR_ROW);
   assert_null(prog);
   char want[32];
   snprintf(want, sizeof want, "minimum is %u", stats.min_row);

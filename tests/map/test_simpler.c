@@ -35,8 +35,8 @@ static int read_reference(ref_row *rows, int max) {
     ref_row *r = &rows[n];
     char suite[32];
     if (sscanf(line, "%31[^,],%63[^,],%127[^,],%u,%u,%u,%u,%u", suite,
-               r->circuit, r->file, &r->inputs, &r->nor, &r->not_,
-               &r->min_row, &r->latency) == 8)
+               r->circuit, r->file, &r->inputs, &r->nor, &r->not_, &r->min_row,
+               &r->latency) == 8)
       n++;
   }
   fclose(f);
@@ -64,9 +64,11 @@ static void check_one(const ref_row *r) {
   st = lw_map_run(net, &mp, &ms, &prog, &err);
   if (st != LW_OK)
     fail_msg("%s: %s", r->circuit, err.msg);
-  printf("%-10s consts %u/%u nor %5u/%5u not %5u/%5u min_row %5u/%5u latency %6u/%6u\n",
-         r->circuit, counts[LW_GATE_CONST0], counts[LW_GATE_CONST1], counts[LW_GATE_NOR2], r->nor, counts[LW_GATE_NOT],
-         r->not_, ms.min_row, r->min_row, prog->metrics.latency, r->latency);
+  printf("%-10s consts %u/%u nor %5u/%5u not %5u/%5u min_row %5u/%5u latency "
+         "%6u/%6u\n",
+         r->circuit, counts[LW_GATE_CONST0], counts[LW_GATE_CONST1],
+         counts[LW_GATE_NOR2], r->nor, counts[LW_GATE_NOT], r->not_, ms.min_row,
+         r->min_row, prog->metrics.latency, r->latency);
   assert_int_equal(net->pis.size, r->inputs);
   assert_int_equal(counts[LW_GATE_NOR2], r->nor);
   assert_int_equal(counts[LW_GATE_NOT], r->not_);
