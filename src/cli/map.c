@@ -135,7 +135,8 @@ int lw_cli_map(int argc, char **argv) {
   if (st == LW_OK)
     fprintf(stderr,
             "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
-            "cycles %u, toggle estimate %.3f, %s, %.3f s\n",
+            "cycles %u, toggle estimate %.3f, %s, %.3f s (abc %.3f, map "
+            "%.3f)\n",
             pos[0], lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
             stats.min_row, lw_program_latency(prog),
             lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
@@ -143,7 +144,7 @@ int lw_cli_map(int argc, char **argv) {
             !p.verify        ? "not verified"
             : report.cec_ran ? "verified (simulation + cec)"
                              : "verified (simulation)",
-            stats.total_seconds);
+            stats.total_seconds, stats.abc_seconds, stats.map_seconds);
   if (p.verify)
     lw_verify_report_free(&report);
   lw_program_free(prog);

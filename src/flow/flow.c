@@ -166,13 +166,17 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   job->params = *p;
   job->path = lw_strdup(path);
   job->abc_input = job->path;
-  lw_status st = p->synth_none
-                     ? lw_io_read_mapped(path, &job->circuit, err)
-                     : lw_io_read_circuit(path, &p->read, &job->circuit, err);
+  /* a mapped netlist given as it is is only read a second time, as the
+   * circuit to verify against, when there is verification to do */
+  lw_status st = LW_OK;
+  if (!p->synth_none)
+    st = lw_io_read_circuit(path, &p->read, &job->circuit, err);
+  else if (p->verify)
+    st = lw_io_read_mapped(path, &job->circuit, err);
   stats->read_seconds = lw_clock() - t0;
   if (st != LW_OK)
     goto done;
-  if (!abc_reads(path, p->synth_none)) {
+  if (job->circuit && !abc_reads(path, p->synth_none)) {
     job->dir = lw_tmpdir_new();
     if (!job->dir) {
       st = lw_error_set(err, LW_ERR_IO, NULL, 0,
