@@ -23,9 +23,9 @@ typedef enum lw_bench_event_kind {
 typedef struct lw_bench_event {
   lw_bench_event_kind kind;
   const char *circuit;
-  const char *flow;    /* STAGE: the flow; otherwise may be NULL */
-  const char *stage;   /* STAGE: "min-row", "map", "verify" */
-  const char *message; /* UNVERIFIED/FAILED: what went wrong */
+  const char *flow;     /* STAGE: the flow; otherwise may be NULL */
+  const char *stage;    /* STAGE: "min-row", "map", "verify" */
+  const char *message;  /* UNVERIFIED/FAILED: what went wrong */
   uint32_t done, total; /* circuits finished (or skipped) so far, in all */
   double elapsed;       /* seconds since the run started */
 } lw_bench_event;
@@ -42,9 +42,9 @@ typedef struct lw_bench_params {
   int force;            /* rerun circuits already complete */
   const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
   double abc_timeout_s;
-  int cec;         /* verification also proves with ABC cec */
-  int paper_rules; /* strict L1/L2 as the paper states them */
-  uint64_t seed;   /* verification vectors */
+  int cec;                  /* verification also proves with ABC cec */
+  int paper_rules;          /* strict L1/L2 as the paper states them */
+  uint64_t seed;            /* verification vectors */
   const char *command_line; /* recorded in meta.json; may be NULL */
   /* Progress and loud failures; called in the parent process only. */
   void (*event)(void *ctx, const lw_bench_event *ev);
@@ -52,7 +52,7 @@ typedef struct lw_bench_params {
 } lw_bench_params;
 
 typedef struct lw_bench_stats {
-  uint32_t circuits;   /* selected (after sharding) */
+  uint32_t circuits; /* selected (after sharding) */
   uint32_t ran, skipped;
   uint32_t unverified; /* circuits with a program that failed verification */
   uint32_t failed;     /* circuits where a flow or the worker failed */

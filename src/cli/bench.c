@@ -1,10 +1,176 @@
+/* lowwear bench: the evaluation protocol (METHOD.md section 5) in one
+ * command. Parses the options, shows progress, hands over to lw_bench_run
+ * or lw_bench_merge (include/lowwear/bench.h). */
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "lowwear/bench.h"
+#include "lowwear/lowwear.h"
+
+#define BENCH_OPTIONS(OPT)                                                     \
+  OPT(out, "-o", LW_OPT_STR, "bench-out", 0, 0, "DIR",                         \
+      "output folder (results.csv, tables, figures, circuits/)")               \
+  OPT(jobs, "-j", LW_OPT_INT, "0", 0, 1024, "N",                               \
+      "circuits run in parallel worker processes; 0 = number of cores")        \
+  OPT(suite, "--suite", LW_OPT_STR, "paper", 0, 0, "NAME",                     \
+      "paper (METHOD.md 5), epfl, lgsynth91 or epfl-all")                      \
+  OPT(benchmarks, "--benchmarks", LW_OPT_STR, NULL, 0, 0, "DIR",               \
+      "where the suite's .blif files are (default: benchmarks/ or "            \
+      "../shared/benchmarks)")                                                 \
+  OPT(shard, "--shard", LW_OPT_STR, NULL, 0, 0, "K/N",                         \
+      "run only every N-th circuit, from the K-th")                            \
+  OPT(merge, "--merge", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "join the shard folders given as arguments into -o DIR")                 \
+  OPT(force, "--force", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "rerun circuits already complete in -o DIR")                             \
+  OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
+      "ABC executable (default: berkeley-abc or abc on the PATH)")             \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "0", 0, 86400, "S",           \
+      "time limit of each ABC call; 0 = the flows' own")                       \
+  OPT(cec, "--cec", LW_OPT_FLAG, NULL, 0, 0, "",                               \
+      "verification also proves each program with ABC cec")                    \
+  OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
+      "strict L1/L2 rules as the paper states them")                           \
+  OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
+      "seed of the random verification vectors")                               \
+  OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "no progress line, even on a terminal")
+
+typedef struct bench_opts {
+  BENCH_OPTIONS(LW_OPT_FIELD)
+} bench_opts;
+
+static const lw_opt options[] = {BENCH_OPTIONS(LW_OPT_ROW)};
+#define NOPTIONS (int)(sizeof options / sizeof options[0])
+#define MAX_PATHS 4096
+
+static const char usage_head[] =
+    "usage: lowwear bench [options] [CIRCUIT|FOLDER]...\n"
+    "       lowwear bench --merge -o DIR SHARD_DIR...\n\n"
+    "For each circuit: the minimum row of each flow (lowwear, losss,\n"
+    "simpler), all three mapped and verified at the largest of them; then\n"
+    "results.csv, table4.md, summary.md, fig8-11.svg and meta.json in -o.\n"
+    "Circuits complete in -o are skipped (resumable) unless --force.";
+
+typedef struct progress {
+  int tty;  /* stderr is a terminal and --quiet was not given */
+  int line; /* a progress line is on the screen */
+} progress;
+
+static void clear_line(progress *pr) {
+  if (pr->line)
+    fputs("\r\033[K", stderr);
+  pr->line = 0;
+}
+
+static void on_event(void *ctx, const lw_bench_event *ev) {
+  progress *pr = ctx;
+  switch (ev->kind) {
+  case LW_BENCH_EV_STAGE:
+  case LW_BENCH_EV_DONE:
+  case LW_BENCH_EV_SKIPPED:
+    if (!pr->tty)
+      return;
+    clear_line(pr);
+    fprintf(stderr, "[%u/%u] %s%s%s %s  %.1fs", ev->done, ev->total,
+            ev->circuit, ev->flow ? " " : "", ev->flow ? ev->flow : "",
+            ev->kind == LW_BENCH_EV_STAGE     ? ev->stage
+            : ev->kind == LW_BENCH_EV_SKIPPED ? "already done"
+                                              : "done",
+            ev->elapsed);
+    fflush(stderr);
+    pr->line = 1;
+    return;
+  case LW_BENCH_EV_UNVERIFIED:
+    clear_line(pr);
+    fprintf(stderr, "lowwear: error: %s: VERIFICATION FAILED: %s\n",
+            ev->circuit, ev->message ? ev->message : "");
+    return;
+  case LW_BENCH_EV_FAILED:
+    clear_line(pr);
+    fprintf(stderr, "lowwear: error: %s: FAILED: %s\n", ev->circuit,
+            ev->message ? ev->message : "");
+    return;
+  }
+}
+
+/* The command line as one string, for meta.json. */
+static void join_args(int argc, char **argv, char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = 0;
+  for (int i = 0; i < argc && used + 2 < n; i++)
+    used +=
+        (size_t)snprintf(buf + used, n - used, "%s%s", i ? " " : "", argv[i]);
+}
 
 int lw_cli_bench(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "lowwear: error: 'bench' is not built yet\n");
-  return 2;
+  bench_opts o;
+  const char *paths[MAX_PATHS];
+  int npaths = 0;
+  int rc = lw_cli_parse(argc, argv, 2, options, NOPTIONS, (lw_opt_value *)&o,
+                        paths, MAX_PATHS, &npaths, usage_head);
+  if (rc)
+    return rc < 0 ? 0 : rc;
+
+  lw_bench_params p = lw_bench_params_default();
+  p.out_dir = o.out.str;
+  p.jobs = (uint32_t)o.jobs.num;
+  p.suite = o.suite.str;
+  p.benchmarks_dir = o.benchmarks.set ? o.benchmarks.str : NULL;
+  p.paths = paths;
+  p.npaths = (uint32_t)npaths;
+  p.force = o.force.set;
+  p.abc_path = o.abc.set ? o.abc.str : NULL;
+  p.abc_timeout_s = o.abc_timeout.real;
+  p.cec = o.cec.set;
+  p.paper_rules = o.paper_rules.set;
+  p.seed = (uint64_t)o.seed.num;
+  char command[2048];
+  join_args(argc, argv, command, sizeof command);
+  p.command_line = command;
+  progress pr = {isatty(2) && !o.quiet.set, 0};
+  p.event = on_event;
+  p.event_ctx = &pr;
+
+  if (o.shard.set &&
+      !lw_bench_parse_shard(o.shard.str, &p.shard_index, &p.shard_count)) {
+    fprintf(stderr,
+            "lowwear: error: --shard takes K/N with 1 <= K <= N, "
+            "not '%s'\n",
+            o.shard.str);
+    return 2;
+  }
+  if (o.merge.set &&
+      (!npaths || o.shard.set || o.suite.set || o.benchmarks.set)) {
+    fprintf(stderr, "lowwear: error: --merge takes the shard folders as "
+                    "arguments, and no --shard, --suite or --benchmarks\n");
+    return 2;
+  }
+  if (npaths && (o.suite.set || o.benchmarks.set) && !o.merge.set) {
+    fprintf(stderr, "lowwear: error: give circuits or --suite/--benchmarks, "
+                    "not both\n");
+    return 2;
+  }
+
+  lw_bench_stats stats;
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  lw_status st = o.merge.set
+                     ? lw_bench_merge(paths, (uint32_t)npaths, &p, &stats, &err)
+                     : lw_bench_run(&p, &stats, &err);
+  clear_line(&pr);
+  if (st == LW_OK || st == LW_ERR_VERIFY || st == LW_ERR_INTERNAL) {
+    if (o.merge.set)
+      printf("lowwear bench: merged %u circuits into %s\n", stats.circuits,
+             p.out_dir);
+    else
+      printf("lowwear bench: %u circuits (%u run, %u already done) in %.1f s; "
+             "%u failed verification, %u failed; reports in %s\n",
+             stats.circuits, stats.ran, stats.skipped, stats.seconds,
+             stats.unverified, stats.failed, p.out_dir);
+  }
+  return st == LW_OK ? 0 : lw_cli_fail(&err);
 }

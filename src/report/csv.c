@@ -1,0 +1,127 @@
+/* results.csv and the atomic-write funnel shared by the report writers.
+ * Columns come from one table (below) plus one gates_<cell> column per
+ * stateful gate of the gate table, so a new gate is a new column. */
+#include <math.h>
+#include <string.h>
+
+#include "io/atomic.h"
+#include "report/writers.h"
+
+lw_status lw_report_write_file(const char *path,
+                               int (*emit)(FILE *out, const void *ctx),
+                               const void *ctx, lw_error *err) {
+  lw_io_atomic out;
+  lw_status st = lw_io_atomic_open(path, &out, err);
+  if (st != LW_OK)
+    return st;
+  if (emit(out.file, ctx) || ferror(out.file)) {
+    lw_io_atomic_abort(&out);
+    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot write");
+  }
+  return lw_io_atomic_commit(&out, err);
+}
+
+/* A text field, quoted when it holds a separator, quote or line break. */
+static void put_text(FILE *out, const char *s) {
+  if (!strpbrk(s, ",\"\r\n")) {
+    fputs(s, out);
+    return;
+  }
+  fputc('"', out);
+  for (; *s; s++) {
+    if (*s == '"')
+      fputc('"', out);
+    fputc(*s == '\r' || *s == '\n' ? ' ' : *s, out);
+  }
+  fputc('"', out);
+}
+
+/* Reals with 10 significant digits: exact enough to recompute averages,
+ * short enough to read. */
+static void put_real(FILE *out, double x) {
+  if (!isnan(x))
+    fprintf(out, "%.10g", x);
+}
+
+typedef struct row {
+  const lw_bench_circuit *c;
+  const lw_bench_flow *f;
+  lw_flow_id id;
+} row;
+
+/* COL(name, writer): writer prints the field of row r to out. Numbers of a
+ * flow that produced no program are left empty. */
+#define RAN(expr)                                                              \
+  if (r->f->ran)                                                               \
+  expr
+#define HEAD_COLUMNS(COL)                                                      \
+  COL("circuit", put_text(out, r->c->name))                                    \
+  COL("suite", put_text(out, r->c->suite))                                     \
+  COL("flow", fputs(lw_flow_name(r->id), out))                                 \
+  COL("status", fputs(lw_bench_status_name(r->c->status), out))                \
+  COL("row_size", RAN(fprintf(out, "%u", r->f->row_size)))                     \
+  COL("min_row", if (r->f->min_row) fprintf(out, "%u", r->f->min_row))         \
+  COL("latency", RAN(fprintf(out, "%u", r->f->latency)))                       \
+  COL("gate_cycles", RAN(fprintf(out, "%u", r->f->gate_cycles)))               \
+  COL("init_cycles", RAN(fprintf(out, "%u", r->f->init_cycles)))
+#define TAIL_COLUMNS(COL)                                                      \
+  COL("toggle_estimate", RAN(put_real(out, r->f->toggle_estimate)))            \
+  COL("measured_flips", RAN(put_real(out, r->f->measured_flips)))              \
+  COL("steady_flips", RAN(put_real(out, r->f->steady_flips)))                  \
+  COL("hottest_cell_flips", RAN(put_real(out, r->f->hottest_cell_flips)))      \
+  COL("verified", fputs(r->f->verified ? "1" : "0", out))                      \
+  COL("vectors", RAN(fprintf(out, "%llu", (unsigned long long)r->f->vectors))) \
+  COL("exhaustive", RAN(fputs(r->f->exhaustive ? "1" : "0", out)))             \
+  COL("error", put_text(out, r->f->error[0] ? r->f->error : r->c->error))      \
+  COL("seconds", put_real(out, r->f->seconds))                                 \
+  COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))
+
+static void put_row(FILE *out, const row *r) {
+  int first = 1;
+#define COL(name, writer)                                                      \
+  if (!first)                                                                  \
+    fputc(',', out);                                                           \
+  first = 0;                                                                   \
+  writer;
+  HEAD_COLUMNS(COL)
+  for (int t = 0; t < LW_GATE_COUNT; t++)
+    if (lw_gate_is_stateful((lw_gate_type)t)) {
+      fputc(',', out);
+      RAN(fprintf(out, "%u", r->f->gates[t]));
+    }
+  TAIL_COLUMNS(COL)
+#undef COL
+  fputc('\n', out);
+}
+
+static void put_header(FILE *out) {
+  const char *sep = "";
+#define COL(name, writer)                                                      \
+  fprintf(out, "%s%s", sep, name);                                             \
+  sep = ",";
+  HEAD_COLUMNS(COL)
+  for (int t = 0; t < LW_GATE_COUNT; t++)
+    if (lw_gate_is_stateful((lw_gate_type)t))
+      fprintf(out, ",gates_%s", lw_gate(t)->genlib);
+  TAIL_COLUMNS(COL)
+#undef COL
+  fputc('\n', out);
+}
+
+static int emit_csv(FILE *out, const void *ctx) {
+  const lw_bench_circuits *cs = ctx;
+  put_header(out);
+  lw_vec_foreach(cs, i) {
+    for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
+      row r = {&cs->data[i], &cs->data[i].flows[LW_BENCH_ORDER[k]],
+               LW_BENCH_ORDER[k]};
+      put_row(out, &r);
+    }
+  }
+  return 0;
+}
+
+lw_status lw_report_csv(const lw_bench_circuits *cs, const char *path,
+                        lw_error *err) {
+  return lw_report_write_file(path, emit_csv, cs, err);
+}

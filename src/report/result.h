@@ -1,0 +1,70 @@
+/* The results of the bench protocol on one circuit: what a worker measures,
+ * what OUT/circuits/NAME.json holds, and what every report is written from.
+ * Flows are indexed by lw_flow_id; reports list them in LW_BENCH_ORDER. */
+#ifndef LW_REPORT_RESULT_H
+#define LW_REPORT_RESULT_H
+
+#include <stdint.h>
+
+#include "base/vec.h"
+#include "lowwear/lowwear.h"
+#include "net/gate.h"
+
+#define LW_BENCH_FORMAT "lowwear-bench-circuit/1"
+#define LW_BENCH_NFLOWS 3
+
+/* The paper's order: the proposed flow first, the baseline last. */
+static const lw_flow_id LW_BENCH_ORDER[LW_BENCH_NFLOWS] = {
+    LW_FLOW_LOWWEAR, LW_FLOW_LOSSS, LW_FLOW_SIMPLER};
+
+typedef enum lw_bench_status {
+  LW_BENCH_OK,         /* every flow ran and verified */
+  LW_BENCH_UNVERIFIED, /* a program failed verification */
+  LW_BENCH_FAILED,     /* a flow or the worker failed */
+} lw_bench_status;
+
+typedef struct lw_bench_flow {
+  int ran;          /* a program exists at the chosen row */
+  uint32_t min_row; /* 0 when the minimum-row run failed */
+  uint32_t row_size, latency, gate_cycles, init_cycles;
+  uint32_t gates[LW_GATE_COUNT]; /* executed gates by type */
+  double toggle_estimate;        /* sum of gate toggle rates (the paper's) */
+  double measured_flips;         /* per run, simulated (cycles only) */
+  double steady_flips;           /* per run, with the next run's setup */
+  double hottest_cell_flips;     /* per run, the most-flipped cell */
+  int verified;
+  uint64_t vectors; /* verification vectors simulated */
+  int exhaustive;
+  double seconds;        /* flow runs: minimum row and chosen row */
+  double verify_seconds; /* lw_sim_verify */
+  char error[512];       /* empty unless this flow failed */
+} lw_bench_flow;
+
+typedef struct lw_bench_circuit {
+  char name[128];
+  char suite[32]; /* "epfl", "lgsynth91" or "other" */
+  char path[1024];
+  uint32_t index; /* position in the whole selection, before sharding */
+  lw_bench_status status;
+  char error[512]; /* a failure outside the flows (worker, reading) */
+  uint32_t chosen_row;
+  char options[256];                    /* flow options the results depend on */
+  lw_bench_flow flows[LW_BENCH_NFLOWS]; /* by lw_flow_id */
+} lw_bench_circuit;
+LW_VEC_DEFINE(lw_bench_circuits, lw_bench_circuit);
+
+const char *lw_bench_status_name(lw_bench_status status);
+
+/* Write one circuit's JSON atomically. */
+lw_status lw_bench_result_write(const lw_bench_circuit *c, const char *path,
+                                lw_error *err);
+/* Read one circuit's JSON; LW_ERR_PARSE when it is not one. */
+lw_status lw_bench_result_read(const char *path, lw_bench_circuit *c,
+                               lw_error *err);
+/* Append every DIR/circuits/\*.json to out (unreadable ones are an error). */
+lw_status lw_bench_result_load_dir(const char *dir, lw_bench_circuits *out,
+                                   lw_error *err);
+/* Sort by index, then name, and drop later duplicates of a name. */
+void lw_bench_result_sort(lw_bench_circuits *cs);
+
+#endif

@@ -1,0 +1,166 @@
+#include "report/runner.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/proc.h"
+#include "net/program.h"
+
+void lw_bench_options_text(const lw_bench_params *p, char *buf, size_t n) {
+  snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu",
+           p->abc_timeout_s, p->cec, p->paper_rules,
+           (unsigned long long)p->seed);
+}
+
+static void error_text(const lw_error *err, char *buf, size_t n) {
+  if (err->file[0] && err->line > 0)
+    snprintf(buf, n, "%s:%d: %s", err->file, err->line, err->msg);
+  else if (err->file[0])
+    snprintf(buf, n, "%s: %s", err->file, err->msg);
+  else
+    snprintf(buf, n, "%s",
+             err->msg[0] ? err->msg : lw_status_text(err->status));
+}
+
+/* One lw_flow_run at row (0 = minimum); adds its time to f->seconds. */
+static lw_program *run_flow(const lw_bench_params *p, const char *path,
+                            lw_flow_id id, uint32_t row, lw_bench_flow *f,
+                            uint32_t *min_row) {
+  lw_flow_params fp = lw_flow_params_default(id);
+  fp.row = row;
+  fp.paper_rules = p->paper_rules;
+  fp.synth.abc_path = p->abc_path;
+  fp.read.abc_path = p->abc_path;
+  if (p->abc_timeout_s > 0)
+    fp.synth.timeout_s = fp.read.timeout_s = p->abc_timeout_s;
+  /* verified once, by verify() below, whichever run gave the program */
+  fp.verify = 0;
+  lw_flow_stats stats;
+  memset(&stats, 0, sizeof stats);
+  lw_program *prog = NULL;
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  double t0 = lw_clock();
+  lw_status st = lw_flow_run(path, &fp, &stats, NULL, &prog, &err);
+  f->seconds += lw_clock() - t0;
+  if (st != LW_OK || !prog) {
+    if (st == LW_OK)
+      lw_error_set(&err, LW_ERR_INTERNAL, "", 0, "the flow gave no program");
+    char text[480];
+    error_text(&err, text, sizeof text);
+    snprintf(f->error, sizeof f->error, "%s at %s: %s", lw_flow_name(id),
+             row ? "the chosen row" : "its minimum row", text);
+    lw_program_free(prog);
+    return NULL;
+  }
+  if (min_row)
+    *min_row = stats.min_row ? stats.min_row : lw_program_row_size(prog);
+  return prog;
+}
+
+static void record(lw_bench_flow *f, const lw_program *prog) {
+  f->ran = 1;
+  f->row_size = lw_program_row_size(prog);
+  f->latency = lw_program_latency(prog);
+  f->gate_cycles = lw_program_gate_cycles(prog);
+  f->init_cycles = lw_program_init_cycles(prog);
+  f->toggle_estimate = lw_program_toggle_estimate(prog);
+  memcpy(f->gates, prog->metrics.gates, sizeof f->gates);
+}
+
+static void verify(const lw_bench_params *p, const lw_net *net,
+                   const char *path, const lw_program *prog, lw_bench_flow *f) {
+  lw_verify_params vp = lw_verify_params_default();
+  vp.seed = p->seed ? p->seed : vp.seed;
+  vp.cec = p->cec;
+  vp.abc_path = p->abc_path;
+  if (p->abc_timeout_s > 0)
+    vp.timeout_s = p->abc_timeout_s;
+  lw_verify_report rep;
+  memset(&rep, 0, sizeof rep);
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  double t0 = lw_clock();
+  lw_status st = lw_sim_verify(net, path, prog, &vp, &rep, &err);
+  f->verify_seconds = lw_clock() - t0;
+  f->verified = st == LW_OK && rep.ok;
+  f->vectors = rep.vectors;
+  f->exhaustive = rep.exhaustive;
+  f->measured_flips = rep.flips_per_run;
+  f->steady_flips = rep.steady_flips_per_run;
+  f->hottest_cell_flips = rep.hottest_cell_flips;
+  if (st != LW_OK) {
+    char text[480];
+    error_text(&err, text, sizeof text);
+    snprintf(f->error, sizeof f->error, "verification: %s", text);
+  } else if (!rep.ok) {
+    snprintf(f->error, sizeof f->error,
+             "verification FAILED (%u errors): %.440s", rep.nerrors,
+             rep.first_error);
+  }
+  lw_verify_report_free(&rep);
+}
+
+void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
+                          lw_bench_progress progress, void *ctx) {
+  lw_bench_options_text(p, c->options, sizeof c->options);
+  memset(c->flows, 0, sizeof c->flows);
+  c->status = LW_BENCH_OK;
+  c->error[0] = 0;
+  c->chosen_row = 0;
+
+  progress(ctx, NULL, "read");
+  lw_read_params rp = lw_read_params_default();
+  rp.abc_path = p->abc_path;
+  if (p->abc_timeout_s > 0)
+    rp.timeout_s = p->abc_timeout_s;
+  lw_net *net = NULL;
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  if (lw_io_read_circuit(c->path, &rp, &net, &err) != LW_OK) {
+    error_text(&err, c->error, sizeof c->error);
+    c->status = LW_BENCH_FAILED;
+    return;
+  }
+
+  /* Each flow's minimum row; the chosen row is the largest of them. */
+  lw_program *prog[LW_BENCH_NFLOWS] = {NULL};
+  for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
+    lw_flow_id id = LW_BENCH_ORDER[k];
+    progress(ctx, lw_flow_name(id), "min-row");
+    prog[id] =
+        run_flow(p, c->path, id, 0, &c->flows[id], &c->flows[id].min_row);
+    if (prog[id] && c->flows[id].min_row > c->chosen_row)
+      c->chosen_row = c->flows[id].min_row;
+  }
+
+  /* All flows at the chosen row: a flow already there keeps its program. */
+  for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
+    lw_flow_id id = LW_BENCH_ORDER[k];
+    lw_bench_flow *f = &c->flows[id];
+    if (!prog[id]) {
+      c->status = LW_BENCH_FAILED;
+      continue;
+    }
+    if (lw_program_row_size(prog[id]) != c->chosen_row) {
+      lw_program_free(prog[id]);
+      progress(ctx, lw_flow_name(id), "map");
+      prog[id] = run_flow(p, c->path, id, c->chosen_row, f, NULL);
+      if (!prog[id]) {
+        c->status = LW_BENCH_FAILED;
+        continue;
+      }
+    }
+    record(f, prog[id]);
+    progress(ctx, lw_flow_name(id), "verify");
+    verify(p, net, c->path, prog[id], f);
+    if (!f->verified && c->status == LW_BENCH_OK)
+      c->status = LW_BENCH_UNVERIFIED;
+    lw_program_free(prog[id]);
+  }
+  for (int k = 0; k < LW_BENCH_NFLOWS && !c->error[0]; k++)
+    if (c->flows[LW_BENCH_ORDER[k]].error[0])
+      snprintf(c->error, sizeof c->error, "%s",
+               c->flows[LW_BENCH_ORDER[k]].error);
+  lw_net_free(net);
+}

@@ -1,0 +1,223 @@
+/* lowwear bench end to end on two small circuits: the output files, six
+ * verified rows, a second run that skips both circuits, and two shards
+ * merged into the same results as one full run. */
+#include "lw_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct fixture {
+  char dir[64];
+  char cm138a[1024], cm42a[1024];
+} fixture;
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *text = calloc(1, 1 << 20);
+  size_t n = fread(text, 1, (1 << 20) - 1, f);
+  text[n] = 0;
+  fclose(f);
+  return text;
+}
+
+static int exists(const char *dir, const char *name) {
+  char path[1200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  struct stat st;
+  return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+/* Run "lowwear bench ARGS -o DIR/OUT", stdout to DIR/OUT.stdout. */
+static int bench(const fixture *fx, const char *out, const char *args) {
+  char cmd[4096], *err = NULL;
+  snprintf(cmd, sizeof cmd, "bench --quiet -j 2 -o %s/%s %s >%s/%s.stdout",
+           fx->dir, out, args, fx->dir, out);
+  int rc = lw_test_run_cli(cmd, &err);
+  if (rc != 0)
+    fprintf(stderr, "lowwear %s\nexit %d, stderr:\n%s\n", cmd, rc, err);
+  free(err);
+  return rc;
+}
+
+static char *read_out(const fixture *fx, const char *out, const char *name) {
+  char path[1200];
+  snprintf(path, sizeof path, "%s/%s/%s", fx->dir, out, name);
+  return slurp(path);
+}
+
+/* results.csv without the columns whose names end in "seconds" (timings
+ * differ between runs; everything else must not). */
+static char *without_timings(const char *csv) {
+  char *out = calloc(1, strlen(csv) + 1);
+  int drop[64] = {0}, ncol = 0;
+  const char *s = csv;
+  /* header: find the timing columns */
+  for (const char *h = csv; *h && *h != '\n'; ncol++) {
+    const char *end = h + strcspn(h, ",\n");
+    drop[ncol] = end - h >= 7 && !strncmp(end - 7, "seconds", 7);
+    h = *end == ',' ? end + 1 : end;
+  }
+  size_t o = 0;
+  int col = 0, quoted = 0;
+  for (; *s; s++) {
+    if (*s == '"')
+      quoted = !quoted;
+    if (!quoted && (*s == ',' || *s == '\n')) {
+      if (*s == '\n') {
+        out[o++] = '\n';
+        col = 0;
+      } else {
+        col++;
+        if (!drop[col])
+          out[o++] = ',';
+      }
+      continue;
+    }
+    if (!drop[col])
+      out[o++] = *s;
+  }
+  out[o] = 0;
+  return out;
+}
+
+static int count_lines(const char *text) {
+  int n = 0;
+  for (; *text; text++)
+    n += *text == '\n';
+  return n;
+}
+
+static int setup(void **state) {
+  fixture *fx = calloc(1, sizeof *fx);
+  if (!lw_test_have_abc() ||
+      !lw_test_benchmark("lgsynth91/cm138a.blif", fx->cm138a,
+                         sizeof fx->cm138a) ||
+      !lw_test_benchmark("lgsynth91/cm42a.blif", fx->cm42a, sizeof fx->cm42a)) {
+    free(fx);
+    *state = NULL;
+    return 0;
+  }
+  snprintf(fx->dir, sizeof fx->dir, "/tmp/lw_bench_test.XXXXXX");
+  if (!mkdtemp(fx->dir))
+    return -1;
+  *state = fx;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *fx = *state;
+  if (fx) {
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+    if (system(cmd) != 0)
+      return -1;
+    free(fx);
+  }
+  return 0;
+}
+
+static void test_bench_run_resume_merge(void **state) {
+  fixture *fx = *state;
+  if (!fx) {
+    fprintf(stderr, "skipped: no ABC or no benchmarks\n");
+    skip();
+  }
+  char files[2100];
+  snprintf(files, sizeof files, "%s %s", fx->cm138a, fx->cm42a);
+
+  /* a full run: every report, six rows (2 circuits x 3 flows), verified */
+  assert_int_equal(bench(fx, "full", files), 0);
+  char full_dir[128];
+  snprintf(full_dir, sizeof full_dir, "%s/full", fx->dir);
+  static const char *const outputs[] = {
+      "results.csv",        "table4.md", "summary.md",
+      "meta.json",          "fig8.svg",  "fig9.svg",
+      "fig10.svg",          "fig11.svg", "circuits/cm138a.json",
+      "circuits/cm42a.json"};
+  for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
+    assert_true(exists(full_dir, outputs[i]));
+  char *csv = read_out(fx, "full", "results.csv");
+  assert_non_null(csv);
+  assert_int_equal(count_lines(csv), 1 + 6);
+  assert_non_null(strstr(csv, "\ncm138a,lgsynth91,lowwear,ok,"));
+  assert_non_null(strstr(csv, "\ncm42a,lgsynth91,simpler,ok,"));
+  char *table = read_out(fx, "full", "table4.md");
+  assert_non_null(strstr(table, "| cm42a |"));
+  free(table);
+  char *meta = read_out(fx, "full", "meta.json");
+  assert_non_null(strstr(meta, "\"abc_version\""));
+  assert_non_null(strstr(meta, "ABC"));
+  free(meta);
+
+  /* a second run finds both circuits complete and reruns neither */
+  char *before = read_out(fx, "full", "circuits/cm138a.json");
+  assert_int_equal(bench(fx, "full", files), 0);
+  char path[200];
+  snprintf(path, sizeof path, "%s/full.stdout", fx->dir);
+  char *out = slurp(path);
+  assert_non_null(out);
+  assert_non_null(strstr(out, "(0 run, 2 already done)"));
+  free(out);
+  char *after = read_out(fx, "full", "circuits/cm138a.json");
+  assert_string_equal(before, after); /* timings included: not rerun */
+  free(before);
+  free(after);
+  char *again = read_out(fx, "full", "results.csv");
+  assert_string_equal(again, csv);
+  free(again);
+
+  /* shards 1/2 and 2/2, merged: the full run's results */
+  char args[2200];
+  snprintf(args, sizeof args, "--shard 1/2 %s", files);
+  assert_int_equal(bench(fx, "s1", args), 0);
+  snprintf(args, sizeof args, "--shard 2/2 %s", files);
+  assert_int_equal(bench(fx, "s2", args), 0);
+  char *s1 = read_out(fx, "s1", "results.csv");
+  assert_int_equal(count_lines(s1), 1 + 3);
+  assert_non_null(strstr(s1, "\ncm138a,"));
+  assert_null(strstr(s1, "\ncm42a,"));
+  free(s1);
+  snprintf(args, sizeof args, "--merge %s/s1 %s/s2", fx->dir, fx->dir);
+  assert_int_equal(bench(fx, "merged", args), 0);
+  char *merged = read_out(fx, "merged", "results.csv");
+  assert_non_null(merged);
+  char *a = without_timings(csv), *b = without_timings(merged);
+  assert_string_equal(a, b);
+  assert_int_equal(count_lines(b), 1 + 6);
+  free(a);
+  free(b);
+  free(merged);
+  free(csv);
+  char merged_dir[128];
+  snprintf(merged_dir, sizeof merged_dir, "%s/merged", fx->dir);
+  for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
+    assert_true(exists(merged_dir, outputs[i]));
+}
+
+static void test_bench_usage_errors(void **state) {
+  (void)state;
+  char *err = NULL;
+  assert_int_equal(lw_test_run_cli("bench --shard 3/2 -o /tmp/x", &err), 2);
+  assert_non_null(strstr(err, "--shard"));
+  free(err);
+  assert_int_equal(
+      lw_test_run_cli("bench --suite nosuch -o /tmp/lw_bench_nosuch", &err), 2);
+  assert_non_null(strstr(err, "nosuch"));
+  free(err);
+  assert_int_equal(lw_test_run_cli("bench --merge -o /tmp/x", &err), 2);
+  free(err);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_bench_run_resume_merge, setup,
+                                      teardown),
+      cmocka_unit_test(test_bench_usage_errors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
