@@ -53,3 +53,17 @@ int lw_test_run_cli(const char *args, char **err_out) {
   unlink(errfile);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
+
+char lw_test_dir[64] = "/tmp/lw_test.XXXXXX";
+
+int lw_test_dir_setup(void **state) {
+  (void)state;
+  return mkdtemp(lw_test_dir) ? 0 : -1;
+}
+
+int lw_test_dir_teardown(void **state) {
+  (void)state;
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", lw_test_dir);
+  return system(cmd) == 0 ? 0 : -1;
+}

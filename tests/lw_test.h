@@ -22,4 +22,11 @@ int lw_test_have_abc(void);
  * NULL. */
 int lw_test_run_cli(const char *args, char **err_out);
 
+/* A scratch folder for one test program: lw_test_dir holds its path between
+ * lw_test_dir_setup and lw_test_dir_teardown (cmocka group fixtures), which
+ * removes it with everything in it. */
+extern char lw_test_dir[];
+int lw_test_dir_setup(void **state);
+int lw_test_dir_teardown(void **state);
+
 #endif

@@ -54,6 +54,13 @@ char *lw_proc_which(const char *name) {
   return NULL;
 }
 
+char *lw_proc_find(const char *given, const char *a, const char *b) {
+  if (given)
+    return lw_proc_which(given);
+  char *p = lw_proc_which(a);
+  return p || !b ? p : lw_proc_which(b);
+}
+
 void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
   memset(proc, 0, sizeof *proc);
   double start = lw_clock();

@@ -28,6 +28,10 @@ void lw_proc_free(lw_proc *proc);
  * entry is tried. Returns a malloc'ed path or NULL. */
 char *lw_proc_which(const char *name);
 
+/* The tool to run: `given` when not NULL (NULL if it is not executable),
+ * else the first of `a`, `b` (b may be NULL) on the PATH. Malloc'ed. */
+char *lw_proc_find(const char *given, const char *a, const char *b);
+
 /* A fresh private folder under $TMPDIR (or /tmp); NULL on failure. */
 char *lw_tmpdir_new(void);
 /* Remove the folder and every file in it (one level) and free the path. */

@@ -1,20 +1,21 @@
 #include "io/blif_write.h"
 
 #include <errno.h>
-#include <stdio.h>
+#include <string.h>
 
-/* Internal signals are named n<id>; primary inputs and outputs keep their
+/* Internal signals are named lw_n<id>_; primary inputs and outputs keep their
  * names, so that ABC's cec pairs them by name. */
-static void signal(FILE *f, const lw_net *net, uint32_t id) {
+static void signal_name(const lw_net *net, uint32_t id, char *buf, size_t n) {
   if (lw_net_type(net, id) == LW_GATE_PI)
-    fprintf(f, " %s", lw_net_node_name(net, id));
+    snprintf(buf, n, "%s", lw_net_node_name(net, id));
   else
-    fprintf(f, " lw_n%u_", id);
+    snprintf(buf, n, "lw_n%u_", id);
 }
 
-/* One cover per gate function: ON-set cubes over the fanins. */
-static void cover(FILE *f, lw_gate_type t, uint32_t n) {
-  switch (lw_gate(t)->fn) {
+/* One cover per evaluation rule, written as a rule rather than enumerated:
+ * circuit-level AND/OR may have dozens of fanins. */
+static void cover(FILE *f, lw_fn fn, uint32_t n) {
+  switch (fn) {
   case LW_FN_CONST1:
     fputs("1\n", f);
     break;
@@ -28,37 +29,32 @@ static void cover(FILE *f, lw_gate_type t, uint32_t n) {
     fputs("0 1\n", f);
     break;
   case LW_FN_AND:
+  case LW_FN_NOR: /* all ones / all zeros */
     for (uint32_t k = 0; k < n; k++)
-      fputc('1', f);
+      fputc(fn == LW_FN_AND ? '1' : '0', f);
     fputs(" 1\n", f);
     break;
   case LW_FN_OR:
-  case LW_FN_NOR: /* NOR is written by the caller as all-zero = 1 */
-    for (uint32_t k = 0; k < n; k++) {
-      for (uint32_t j = 0; j < n; j++)
-        fputc(j == k ? '1' : '-', f);
+    for (uint32_t r = 0; r < n; r++) {
+      for (uint32_t k = 0; k < n; k++)
+        fputc(k == r ? '1' : '-', f);
       fputs(" 1\n", f);
     }
     break;
-  case LW_FN_IMP: /* !a | y */
-    fputs("0- 1\n-1 1\n", f);
-    break;
-  case LW_FN_ONOR: /* !(a|b..) | y */
-    for (uint32_t j = 0; j + 1 < n; j++)
+  case LW_FN_IMP:
+  case LW_FN_ONOR: /* !(x0 | .. | x(n-2)) | y */
+    for (uint32_t k = 0; k + 1 < n; k++)
       fputc('0', f);
     fputs("- 1\n", f);
-    for (uint32_t j = 0; j + 1 < n; j++)
+    for (uint32_t k = 0; k + 1 < n; k++)
       fputc('-', f);
     fputs("1 1\n", f);
     break;
   }
 }
 
-lw_status lw_io_write_blif(const lw_net *net, const char *path, lw_error *err) {
-  FILE *f = fopen(path, "w");
-  if (!f)
-    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot write: %s",
-                        strerror(errno));
+void lw_io_print_blif(const lw_net *net, FILE *f) {
+  char sig[64];
   fprintf(f, ".model %s\n.inputs", net->name);
   lw_net_foreach_pi(net, i, id) fprintf(f, " %s", lw_net_node_name(net, id));
   fputs("\n.outputs", f);
@@ -70,24 +66,29 @@ lw_status lw_io_write_blif(const lw_net *net, const char *path, lw_error *err) {
     if (t == LW_GATE_PI)
       continue;
     fputs(".names", f);
-    lw_net_foreach_fanin(net, id, k, fi) signal(f, net, fi);
-    signal(f, net, id);
-    fputc('\n', f);
-    if (lw_gate(t)->fn == LW_FN_NOR) {
-      /* NOR: all fanins 0 */
-      for (uint32_t k = 0; k < lw_net_nfanin(net, id); k++)
-        fputc('0', f);
-      fputs(" 1\n", f);
-    } else {
-      cover(f, t, lw_net_nfanin(net, id));
+    lw_net_foreach_fanin(net, id, k, fi) {
+      signal_name(net, fi, sig, sizeof sig);
+      fprintf(f, " %s", sig);
     }
+    signal_name(net, id, sig, sizeof sig);
+    fprintf(f, " %s\n", sig);
+    cover(f, lw_gate(t)->fn, lw_net_nfanin(net, id));
   }
-  lw_net_foreach_po(net, i, d) {
-    fprintf(f, ".names");
-    signal(f, net, d);
-    fprintf(f, " %s\n1 1\n", lw_net_po_name(net, i));
+  /* each output buffers its driver, unless it is an input of its own name */
+  for (uint32_t i = 0; i < net->pos.size; i++) {
+    signal_name(net, net->pos.data[i], sig, sizeof sig);
+    if (strcmp(sig, lw_net_po_name(net, i)))
+      fprintf(f, ".names %s %s\n1 1\n", sig, lw_net_po_name(net, i));
   }
   fputs(".end\n", f);
+}
+
+lw_status lw_io_write_blif(const lw_net *net, const char *path, lw_error *err) {
+  FILE *f = fopen(path, "w");
+  if (!f)
+    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot write: %s",
+                        strerror(errno));
+  lw_io_print_blif(net, f);
   if (fclose(f) != 0)
     return lw_error_set(err, LW_ERR_IO, path, 0, "cannot write: %s",
                         strerror(errno));

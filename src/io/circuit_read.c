@@ -284,13 +284,6 @@ static lw_status aag_to_blif(const char *path, const char *text, lw_chars *b,
 
 /* ---- external tools ------------------------------------------------------ */
 
-static char *find_tool(const char *given, const char *a, const char *b) {
-  if (given)
-    return lw_proc_which(given);
-  char *p = lw_proc_which(a);
-  return p || !b ? p : lw_proc_which(b);
-}
-
 /* The last non-empty line of a tool's output, for messages, with the
  * scratch copy's path `in` shown as the user's `path`. */
 static void last_line(const lw_proc *pr, const char *in, const char *path,
@@ -383,7 +376,7 @@ static lw_status run_tool(const char *path, const char *tool, char *argv[],
 static lw_status via_abc(const char *path, const char *ext,
                          const lw_chars *text, const char *dir,
                          const lw_read_params *p, lw_net **net, lw_error *err) {
-  char *abc = find_tool(p->abc_path, "berkeley-abc", "abc");
+  char *abc = lw_proc_find(p->abc_path, "berkeley-abc", "abc");
   if (!abc)
     return lw_error_set(
         err, LW_ERR_ABC, path, 0,
@@ -414,7 +407,7 @@ static lw_status via_yosys(const char *path, const char *ext,
                            const lw_chars *text, const char *dir,
                            const lw_read_params *p, lw_net **net,
                            lw_error *err) {
-  char *yosys = find_tool(p->yosys_path, "yosys", NULL);
+  char *yosys = lw_proc_find(p->yosys_path, "yosys", NULL);
   if (!yosys)
     return lw_error_set(err, LW_ERR_ABC, path, 0,
                         "yosys not found (%s): needed to read .%s files",

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "base/proc.h"
+#include "io/blif_write.h"
 
 /* ---- rebuilding the program as BLIF ---------------------------------------
  */
@@ -103,86 +104,6 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
   for (uint32_t c = 0; c < n; c++)
     lw_free(cur[c]);
   lw_free(cur);
-}
-
-/* The circuit itself as BLIF, for sources ABC cannot read (Verilog read
- * through yosys): one .names per node, covers written per evaluation rule
- * because circuit-level AND/OR may be too wide to enumerate. */
-static void node_signal(const lw_net *net, uint32_t id, char *buf, size_t n) {
-  if (lw_net_type(net, id) == LW_GATE_PI)
-    snprintf(buf, n, "%s", lw_net_node_name(net, id));
-  else
-    snprintf(buf, n, "lw_n%u", id);
-}
-
-static void write_cover(FILE *f, lw_fn fn, uint32_t n) {
-  switch (fn) {
-  case LW_FN_CONST1:
-    fputs("1\n", f);
-    break;
-  case LW_FN_BUF:
-  case LW_FN_PI:
-    fputs("1 1\n", f);
-    break;
-  case LW_FN_NOT:
-    fputs("0 1\n", f);
-    break;
-  case LW_FN_AND:
-  case LW_FN_NOR:
-    for (uint32_t k = 0; k < n; k++)
-      fputc(fn == LW_FN_AND ? '1' : '0', f);
-    fputs(" 1\n", f);
-    break;
-  case LW_FN_OR:
-    for (uint32_t r = 0; r < n; r++) {
-      for (uint32_t k = 0; k < n; k++)
-        fputc(k == r ? '1' : '-', f);
-      fputs(" 1\n", f);
-    }
-    break;
-  case LW_FN_IMP:
-  case LW_FN_ONOR: /* !(x0 | .. | x(n-2)) | y */
-    for (uint32_t k = 0; k + 1 < n; k++)
-      fputc('0', f);
-    fputs("- 1\n", f);
-    for (uint32_t k = 0; k + 1 < n; k++)
-      fputc('-', f);
-    fputs("1 1\n", f);
-    break;
-  case LW_FN_CONST0:
-    break;
-  }
-}
-
-void lw_sim_write_circuit_blif(const lw_net *net, FILE *f) {
-  char sig[64];
-  fprintf(f, ".model %s\n.inputs", net->name);
-  lw_net_foreach_pi(net, i, pi) {
-    (void)i;
-    fprintf(f, " %s", lw_net_node_name(net, pi));
-  }
-  fputs("\n.outputs", f);
-  lw_vec_foreach(&net->pos, i) fprintf(f, " %s", lw_net_po_name(net, i));
-  fputc('\n', f);
-  lw_net_foreach_node(net, id) {
-    if (lw_net_type(net, id) == LW_GATE_PI)
-      continue;
-    fputs(".names", f);
-    lw_net_foreach_fanin(net, id, k, fi) {
-      (void)k;
-      node_signal(net, fi, sig, sizeof sig);
-      fprintf(f, " %s", sig);
-    }
-    node_signal(net, id, sig, sizeof sig);
-    fprintf(f, " %s\n", sig);
-    write_cover(f, lw_gate(lw_net_type(net, id))->fn, lw_net_nfanin(net, id));
-  }
-  lw_vec_foreach(&net->pos, i) {
-    node_signal(net, net->pos.data[i], sig, sizeof sig);
-    if (strcmp(sig, lw_net_po_name(net, i)))
-      fprintf(f, ".names %s %s\n1 1\n", sig, lw_net_po_name(net, i));
-  }
-  fputs(".end\n", f);
 }
 
 /* path made absolute (the link must work from the scratch folder). */
@@ -284,11 +205,7 @@ lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
   FILE *f = NULL;
   if (!circuit_path) {
     /* no file ABC can read: hand it the circuit as we read it */
-    FILE *c = fopen(link, "w");
-    if (c)
-      lw_sim_write_circuit_blif(circuit, c);
-    if (!c || fclose(c) != 0)
-      st = lw_error_set(err, LW_ERR_IO, link, 0, "cannot write");
+    st = lw_io_write_blif(circuit, link, err);
   } else if (!real || symlink(real, link) != 0)
     st = lw_error_set(err, LW_ERR_IO, circuit_path, 0,
                       "cannot reach the circuit file for ABC");

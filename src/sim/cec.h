@@ -16,9 +16,6 @@
 void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
                                FILE *f);
 
-/* The circuit netlist as BLIF (for sources ABC cannot read itself). */
-void lw_sim_write_circuit_blif(const lw_net *net, FILE *f);
-
 /* Run `cec circuit_path rebuilt.blif`; *equivalent says ABC's verdict.
  * LW_ERR_ABC when ABC is missing, crashes, times out or gives no verdict. */
 lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,

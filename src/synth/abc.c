@@ -46,28 +46,23 @@ lw_synth_params lw_synth_params_default(void) {
 }
 
 const char *lw_synth_find_abc(const char *abc_path, lw_error *err) {
-  static const char *const names[] = {"berkeley-abc", "abc"};
-  if (abc_path) {
-    char *p = lw_proc_which(abc_path);
-    if (p) {
-      lw_free(p);
-      return abc_path;
-    }
-    lw_error_set(err, LW_ERR_ABC, abc_path, 0,
-                 "ABC executable not found or not executable");
+  char *found = lw_proc_find(abc_path, "berkeley-abc", "abc");
+  if (!found) {
+    if (abc_path)
+      lw_error_set(err, LW_ERR_ABC, abc_path, 0,
+                   "ABC executable not found or not executable");
+    else
+      lw_error_set(err, LW_ERR_ABC, NULL, 0,
+                   "ABC not found: install it (apt-get install berkeley-abc) "
+                   "or give --abc PATH");
     return NULL;
   }
-  for (int i = 0; i < 2; i++) {
-    char *p = lw_proc_which(names[i]);
-    if (p) {
-      lw_free(p);
-      return names[i];
-    }
-  }
-  lw_error_set(err, LW_ERR_ABC, NULL, 0,
-               "ABC not found: install it (apt-get install berkeley-abc) or "
-               "give --abc PATH");
-  return NULL;
+  /* the name to run: the one given, or the one found on the PATH */
+  const char *name = abc_path                        ? abc_path
+                     : strstr(found, "berkeley-abc") ? "berkeley-abc"
+                                                     : "abc";
+  lw_free(found);
+  return name;
 }
 
 static const char *extension(const char *path) {

@@ -9,8 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static char tmpdir[] = "/tmp/lw_bad_test.XXXXXX";
-
 typedef struct row {
   char file[128], message[256], command[32];
   int status;
@@ -50,7 +48,7 @@ static void test_bad_inputs(void **state) {
       fail_msg("bad EXPECT.csv line: %s", line);
     char path[1024], out[700], args[4096];
     snprintf(path, sizeof path, "%s/%s", dir, r.file);
-    snprintf(out, sizeof out, "%s/%s.out", tmpdir, r.file);
+    snprintf(out, sizeof out, "%s/%s.out", lw_test_dir, r.file);
     /* the row for a nonexistent path must stay nonexistent */
     if (!strcmp(r.file, "missing.blif"))
       assert_int_not_equal(access(path, F_OK), 0);
@@ -84,19 +82,7 @@ static void test_bad_inputs(void **state) {
   assert_int_equal(failures, 0);
 }
 
-static int setup(void **state) {
-  (void)state;
-  return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[600];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs)};
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

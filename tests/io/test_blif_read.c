@@ -13,11 +13,9 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static char tmpdir[] = "/tmp/lw_blif_test.XXXXXX";
-
 static const char *write_tmp(const char *name, const char *text) {
   static char path[512];
-  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  snprintf(path, sizeof path, "%s/%s", lw_test_dir, name);
   FILE *f = fopen(path, "wb");
   assert_non_null(f);
   fputs(text, f);
@@ -267,7 +265,7 @@ static void test_errors(void **state) {
     if (strstr(b->msg, "NUL"))
       len += 2;
     char path[512];
-    snprintf(path, sizeof path, "%s/bad%zu.blif", tmpdir, i);
+    snprintf(path, sizeof path, "%s/bad%zu.blif", lw_test_dir, i);
     FILE *f = fopen(path, "wb");
     fwrite(b->text, 1, len, f);
     fclose(f);
@@ -290,10 +288,10 @@ static void test_io_errors(void **state) {
                    LW_ERR_IO);
   assert_string_equal(err.file, "/nonexistent/x.blif");
   assert_non_null(strstr(err.msg, "cannot open"));
-  assert_int_equal(lw_io_read_circuit(tmpdir, NULL, &net, &err),
+  assert_int_equal(lw_io_read_circuit(lw_test_dir, NULL, &net, &err),
                    LW_ERR_CIRCUIT); /* no extension */
   char dir[600];
-  snprintf(dir, sizeof dir, "%s/d.blif", tmpdir);
+  snprintf(dir, sizeof dir, "%s/d.blif", lw_test_dir);
   assert_int_equal(mkdir(dir, 0700), 0);
   assert_int_equal(lw_io_read_circuit(dir, NULL, &net, &err), LW_ERR_IO);
   assert_non_null(strstr(err.msg, "directory"));
@@ -410,9 +408,9 @@ static void test_cec(void **state) {
     if (!lw_test_benchmark(files[i], path, sizeof path))
       skip();
     lw_net *net = read_ok(path, NULL);
-    snprintf(ref, sizeof ref, "%s/ref%zu.blif", tmpdir, i);
+    snprintf(ref, sizeof ref, "%s/ref%zu.blif", lw_test_dir, i);
     main_network(path, ref);
-    snprintf(back, sizeof back, "%s/back%zu.blif", tmpdir, i);
+    snprintf(back, sizeof back, "%s/back%zu.blif", lw_test_dir, i);
     write_net(net, back);
     lw_net_free(net);
     snprintf(cmd, sizeof cmd,
@@ -429,7 +427,7 @@ static void test_cec(void **state) {
   char good[1024], back[600], cmd[2048];
   snprintf(good, sizeof good, "%s", wrong);
   lw_net *net = read_ok(good, NULL);
-  snprintf(back, sizeof back, "%s/wrong_back.blif", tmpdir);
+  snprintf(back, sizeof back, "%s/wrong_back.blif", lw_test_dir);
   write_net(net, back);
   lw_net_free(net);
   write_tmp("wrong.blif", ".model m\n.inputs a b\n.outputs y\n.names a b y\n"
@@ -441,18 +439,6 @@ static void test_cec(void **state) {
   assert_int_not_equal(system(cmd), 0);
 }
 
-static int setup(void **state) {
-  (void)state;
-  return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[600];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_full_adder), cmocka_unit_test(test_small_covers),
@@ -460,5 +446,5 @@ int main(void) {
       cmocka_unit_test(test_errors),     cmocka_unit_test(test_io_errors),
       cmocka_unit_test(test_benchmarks), cmocka_unit_test(test_cec),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

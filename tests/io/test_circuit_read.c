@@ -12,12 +12,11 @@
 
 #include "io/read.h"
 
-static char tmpdir[] = "/tmp/lw_circuit_test.XXXXXX";
 static char scratch[600]; /* TMPDIR for the reader's scratch folders */
 
 static const char *write_tmp(const char *name, const char *text, int exec) {
   static char path[512];
-  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  snprintf(path, sizeof path, "%s/%s", lw_test_dir, name);
   FILE *f = fopen(path, "wb");
   assert_non_null(f);
   fputs(text, f);
@@ -240,19 +239,12 @@ static void test_tool_failures(void **state) {
 
 static int setup(void **state) {
   (void)state;
-  if (!mkdtemp(tmpdir))
+  if (lw_test_dir_setup(state) != 0)
     return -1;
-  snprintf(scratch, sizeof scratch, "%s/scratch", tmpdir);
+  snprintf(scratch, sizeof scratch, "%s/scratch", lw_test_dir);
   if (mkdir(scratch, 0700) != 0)
     return -1;
   return setenv("TMPDIR", scratch, 1);
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[600];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
 }
 
 int main(void) {
@@ -264,5 +256,5 @@ int main(void) {
       cmocka_unit_test(test_inputs_rejected),
       cmocka_unit_test(test_tool_failures),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, setup, lw_test_dir_teardown);
 }

@@ -10,11 +10,9 @@
 
 #include "io/read.h"
 
-static char tmpdir[] = "/tmp/lw_mapped_test.XXXXXX";
-
 static const char *write_tmp(const char *name, const char *text) {
   static char path[512];
-  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  snprintf(path, sizeof path, "%s/%s", lw_test_dir, name);
   FILE *f = fopen(path, "wb");
   assert_non_null(f);
   fputs(text, f);
@@ -273,8 +271,8 @@ static void test_reference_circuits(void **state) {
       fail_msg("bad line %s", line);
     char path[1024], v[600], b[600], cmd[4096];
     assert_non_null(lw_test_benchmark(file, path, sizeof path));
-    snprintf(v, sizeof v, "%s/%s.v", tmpdir, name);
-    snprintf(b, sizeof b, "%s/%s.blif", tmpdir, name);
+    snprintf(v, sizeof v, "%s/%s.v", lw_test_dir, name);
+    snprintf(b, sizeof b, "%s/%s.blif", lw_test_dir, name);
     snprintf(cmd, sizeof cmd,
              "berkeley-abc -c 'read %s; read_library %s; %s; write_verilog "
              "%s; write_blif %s' >/dev/null 2>&1",
@@ -301,18 +299,6 @@ static void test_reference_circuits(void **state) {
   assert_int_equal(circuits, 20);
 }
 
-static int setup(void **state) {
-  (void)state;
-  return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[600];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_half_adder),
@@ -320,5 +306,5 @@ int main(void) {
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_reference_circuits),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
