@@ -46,6 +46,8 @@ int lw_cli_map(int argc, char **argv);
 int lw_cli_verify(int argc, char **argv);
 int lw_cli_device(int argc, char **argv);
 int lw_cli_bench(int argc, char **argv);
+int lw_cli_wear(int argc, char **argv);
+int lw_cli_sweep(int argc, char **argv);
 
 /* Print an lw_error as "lowwear: error: file:line: msg" on stderr and return
  * the exit code for its status. */
