@@ -22,39 +22,54 @@ static void error_text(const lw_error *err, char *buf, size_t n) {
              err->msg[0] ? err->msg : lw_status_text(err->status));
 }
 
-/* One lw_flow_run at row (0 = minimum); adds its time to f->seconds. */
-static lw_program *run_flow(const lw_bench_params *p, const char *path,
-                            lw_flow_id id, uint32_t row, lw_bench_flow *f,
-                            uint32_t *min_row) {
+static void flow_failed(lw_bench_flow *f, lw_flow_id id, const char *when,
+                        const lw_error *err) {
+  char text[480];
+  error_text(err, text, sizeof text);
+  snprintf(f->error, sizeof f->error, "%s %s: %s", lw_flow_name(id), when,
+           text);
+}
+
+/* Read, synthesize and rewrite once per flow; the job then maps at any row
+ * without running ABC again. Adds its time to f->seconds. */
+static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
+                                 lw_flow_id id, lw_bench_flow *f) {
   lw_flow_params fp = lw_flow_params_default(id);
-  fp.row = row;
   fp.paper_rules = p->paper_rules;
   fp.synth.abc_path = p->abc_path;
   fp.read.abc_path = p->abc_path;
   if (p->abc_timeout_s > 0)
     fp.synth.timeout_s = fp.read.timeout_s = p->abc_timeout_s;
-  /* verified once, by verify() below, whichever run gave the program */
+  /* verified once, by verify() below */
   fp.verify = 0;
   lw_flow_stats stats;
   memset(&stats, 0, sizeof stats);
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  lw_flow_job *job = NULL;
+  double t0 = lw_clock();
+  lw_status st = lw_flow_prepare(path, &fp, &stats, &job, &err);
+  f->seconds += lw_clock() - t0;
+  if (st != LW_OK) {
+    flow_failed(f, id, "at its minimum row", &err);
+    return NULL;
+  }
+  f->min_row = stats.min_row;
+  return job;
+}
+
+static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
+                            lw_bench_flow *f) {
   lw_program *prog = NULL;
   lw_error err;
   memset(&err, 0, sizeof err);
   double t0 = lw_clock();
-  lw_status st = lw_flow_run(path, &fp, &stats, NULL, &prog, &err);
+  lw_status st = lw_flow_map(job, row, NULL, NULL, &prog, &err);
   f->seconds += lw_clock() - t0;
-  if (st != LW_OK || !prog) {
-    if (st == LW_OK)
-      lw_error_set(&err, LW_ERR_INTERNAL, "", 0, "the flow gave no program");
-    char text[480];
-    error_text(&err, text, sizeof text);
-    snprintf(f->error, sizeof f->error, "%s at %s: %s", lw_flow_name(id),
-             row ? "the chosen row" : "its minimum row", text);
-    lw_program_free(prog);
+  if (st != LW_OK) {
+    flow_failed(f, id, "at the chosen row", &err);
     return NULL;
   }
-  if (min_row)
-    *min_row = stats.min_row ? stats.min_row : lw_program_row_size(prog);
   return prog;
 }
 
@@ -124,39 +139,35 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
   }
 
   /* Each flow's minimum row; the chosen row is the largest of them. */
-  lw_program *prog[LW_BENCH_NFLOWS] = {NULL};
+  lw_flow_job *job[LW_BENCH_NFLOWS] = {NULL};
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
     lw_flow_id id = LW_BENCH_ORDER[k];
     progress(ctx, lw_flow_name(id), "min-row");
-    prog[id] =
-        run_flow(p, c->path, id, 0, &c->flows[id], &c->flows[id].min_row);
-    if (prog[id] && c->flows[id].min_row > c->chosen_row)
+    job[id] = prepare_flow(p, c->path, id, &c->flows[id]);
+    if (job[id] && c->flows[id].min_row > c->chosen_row)
       c->chosen_row = c->flows[id].min_row;
   }
 
-  /* All flows at the chosen row: a flow already there keeps its program. */
+  /* All flows at the chosen row, from the same synthesis. */
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
     lw_flow_id id = LW_BENCH_ORDER[k];
     lw_bench_flow *f = &c->flows[id];
-    if (!prog[id]) {
+    lw_program *prog = NULL;
+    if (job[id]) {
+      progress(ctx, lw_flow_name(id), "map");
+      prog = map_flow(job[id], id, c->chosen_row, f);
+    }
+    lw_flow_job_free(job[id]);
+    if (!prog) {
       c->status = LW_BENCH_FAILED;
       continue;
     }
-    if (lw_program_row_size(prog[id]) != c->chosen_row) {
-      lw_program_free(prog[id]);
-      progress(ctx, lw_flow_name(id), "map");
-      prog[id] = run_flow(p, c->path, id, c->chosen_row, f, NULL);
-      if (!prog[id]) {
-        c->status = LW_BENCH_FAILED;
-        continue;
-      }
-    }
-    record(f, prog[id]);
+    record(f, prog);
     progress(ctx, lw_flow_name(id), "verify");
-    verify(p, net, c->path, prog[id], f);
+    verify(p, net, c->path, prog, f);
     if (!f->verified && c->status == LW_BENCH_OK)
       c->status = LW_BENCH_UNVERIFIED;
-    lw_program_free(prog[id]);
+    lw_program_free(prog);
   }
   for (int k = 0; k < LW_BENCH_NFLOWS && !c->error[0]; k++)
     if (c->flows[LW_BENCH_ORDER[k]].error[0])
