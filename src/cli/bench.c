@@ -30,8 +30,8 @@
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "0", 0, 86400, "S",           \
       "time limit of each ABC call; 0 = the flows' own")                       \
-  OPT(cec, "--cec", LW_OPT_FLAG, NULL, 0, 0, "",                               \
-      "verification also proves each program with ABC cec")                    \
+  OPT(no_cec, "--no-cec", LW_OPT_FLAG, NULL, 0, 0, "",                         \
+      "verify by simulation only, without ABC's cec proof")                    \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
       "strict L1/L2 rules as the paper states them")                           \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
@@ -125,7 +125,7 @@ int lw_cli_bench(int argc, char **argv) {
   p.force = o.force.set;
   p.abc_path = o.abc.set ? o.abc.str : NULL;
   p.abc_timeout_s = o.abc_timeout.real;
-  p.cec = o.cec.set;
+  p.cec = !o.no_cec.set;
   p.paper_rules = o.paper_rules.set;
   p.seed = (uint64_t)o.seed.num;
   char command[2048];
