@@ -77,17 +77,18 @@ static int operands_ok(const lw_rewrite_graph *g, uint32_t inner, uint32_t c) {
  * besides the composite. */
 static void score(const lw_rewrite_graph *g, const lw_rewrite_params *params,
                   option *o, const lw_gate_type *removed, int nremoved,
-                  int inner_dies) {
+                  double inner_dies) {
   double toggle = -lw_gate(o->type)->rate, gates = -gates_of(o->type);
   for (int i = 0; i < nremoved; i++) {
     toggle += lw_gate(removed[i])->rate;
     gates += gates_of(removed[i]);
   }
   lw_gate_type inner = g->nodes.data[o->inner].type;
-  if (inner_dies) {
-    toggle += lw_gate(inner)->rate;
-    gates += gates_of(inner);
-  }
+  /* inner_dies is the share of the inner gate this merge removes: 1 when
+   * nothing else reads it, 1/k when k ORs read it and merging each of them
+   * removes it at the last one */
+  toggle += inner_dies * lw_gate(inner)->rate;
+  gates += inner_dies * gates_of(inner);
   if (o->mid_kept) {
     toggle -= lw_gate(LW_GATE_NOT)->rate;
     gates -= gates_of(LW_GATE_NOT);
@@ -219,13 +220,27 @@ static int try_options(lw_rewrite_graph *g, const lw_rewrite_params *params,
 /* Add the direct option and its COPY variant. */
 static int add_pair(const lw_rewrite_graph *g, const lw_rewrite_params *params,
                     option *opts, int n, option o, const lw_gate_type *removed,
-                    int nremoved, int inner_dies) {
+                    int nremoved, double inner_dies) {
   for (int copy = 0; copy < 2; copy++) {
     o.copy = copy;
     score(g, params, &o, removed, nremoved, inner_dies);
     opts[n++] = o;
   }
   return n;
+}
+
+/* The share of p that one merge into a reading OR removes: 1 when that OR
+ * is its only reader; 1/k when all k readers are two-input ORs, each of
+ * which can absorb it (group merge, one reader at a time); else 0. */
+static double inner_share(const lw_rewrite_graph *g, uint32_t p) {
+  const lw_rewrite_node *pn = &g->nodes.data[p];
+  if (pn->prot || pn->readers.size == 0)
+    return 0;
+  lw_vec_foreach(&pn->readers, i) {
+    if (!is_two_input(g->nodes.data[pn->readers.data[i]].type, LW_FN_OR))
+      return 0;
+  }
+  return 1.0 / pn->readers.size;
 }
 
 int lw_rewrite_merge_or(lw_rewrite_graph *g, const lw_rewrite_params *params,
@@ -249,7 +264,7 @@ int lw_rewrite_merge_or(lw_rewrite_graph *g, const lw_rewrite_params *params,
                   .type = t,
                   .slot = s,
                   .c_readers = g->nodes.data[c].readers.size};
-    int dies = !pn->prot && lw_rewrite_other_readers(g, p, o) == 0;
+    double dies = inner_share(g, p);
     lw_gate_type removed = top->type;
     n = add_pair(g, params, opts, n, opt, &removed, 1, dies);
   }
