@@ -54,6 +54,10 @@ typedef enum lw_cost_model {
   LW_COST_SIMPLER, /* SIMPLER MAGIC's own library: inv1 1, nor2 2 */
   LW_COST_TOGGLE,  /* area = toggle rate */
   LW_COST_EQUAL,   /* area = 1 */
+  LW_COST_WEAR,    /* area = toggle rate + 0.5: a gate's fresh cell is
+                      re-initialised (0.5 expected flips) once the row is
+                      reused; composites, which need no cell, are not
+                      offered to ABC */
 } lw_cost_model;
 
 typedef enum lw_gate_set {
@@ -68,6 +72,7 @@ typedef struct lw_synth_params {
   const char *script;   /* NULL: the flow's default script */
   lw_cost_model cost;
   lw_gate_set gates;
+  int max_inputs; /* widest NOR/OR offered with LW_GATES_WIDE: 3 or 4 */
 } lw_synth_params;
 
 typedef struct lw_synth_stats {
@@ -130,6 +135,7 @@ typedef enum lw_flow_id {
   LW_FLOW_SIMPLER,
   LW_FLOW_LOSSS,
   LW_FLOW_LOWWEAR,
+  LW_FLOW_LOWWEAR_WIDE, /* lowwear with wide gates (beyond the paper) */
 } lw_flow_id;
 
 typedef enum lw_reinit {
@@ -161,7 +167,8 @@ typedef struct lw_flow_stats {
 } lw_flow_stats;
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);
-/* flow names: "simpler", "losss", "lowwear"; -1 if unknown */
+/* flow names: "simpler", "losss", "lowwear", "lowwear-wide"; -1 if
+ * unknown */
 int lw_flow_parse(const char *name);
 const char *lw_flow_name(lw_flow_id flow);
 

@@ -8,7 +8,13 @@
 
 #define MAP_OPTIONS(OPT)                                                       \
   OPT(flow, "--flow", LW_OPT_STR, "lowwear", 0, 0, "NAME",                     \
-      "simpler | losss | lowwear")                                             \
+      "simpler | losss | lowwear | lowwear-wide")                              \
+  OPT(gates, "--gates", LW_OPT_STR, NULL, 0, 0, "SET",                         \
+      "paper | wide: gate library for losss/lowwear (default: the flow's)")    \
+  OPT(cost, "--cost", LW_OPT_STR, NULL, 0, 0, "MODEL",                         \
+      "toggle | wear | equal: genlib areas (default: the flow's)")             \
+  OPT(max_inputs, "--max-inputs", LW_OPT_INT, "4", 3, 4, "K",                  \
+      "widest NOR/OR with --gates wide")                                       \
   OPT(row, "--row", LW_OPT_STR, "min", 0, 0, "N|min",                          \
       "cells in the row, or the minimum row")                                  \
   OPT(output, "-o", LW_OPT_STR, "-", 0, 0, "FILE",                             \
@@ -96,6 +102,30 @@ int lw_cli_map(int argc, char **argv) {
     format = LW_FORMAT_SIMPLER;
   else
     return usage_error("unknown format '%s'", v[OPT_format].str);
+  if (v[OPT_gates].str) {
+    if (flow == LW_FLOW_SIMPLER)
+      return usage_error("%s", "--gates applies to losss and lowwear; simpler "
+                               "keeps SIMPLER MAGIC's NOT/NOR2 library");
+    if (!strcmp(v[OPT_gates].str, "wide"))
+      p.synth.gates = LW_GATES_WIDE;
+    else if (!strcmp(v[OPT_gates].str, "paper"))
+      p.synth.gates = LW_GATES_PAPER;
+    else
+      return usage_error("--gates takes paper or wide, not '%s'",
+                         v[OPT_gates].str);
+  }
+  p.synth.max_inputs = (int)v[OPT_max_inputs].num;
+  if (v[OPT_cost].str) {
+    if (!strcmp(v[OPT_cost].str, "toggle"))
+      p.synth.cost = LW_COST_TOGGLE;
+    else if (!strcmp(v[OPT_cost].str, "wear"))
+      p.synth.cost = LW_COST_WEAR;
+    else if (!strcmp(v[OPT_cost].str, "equal"))
+      p.synth.cost = LW_COST_EQUAL;
+    else
+      return usage_error("--cost takes toggle, wear or equal, not '%s'",
+                         v[OPT_cost].str);
+  }
   if (!strcmp(v[OPT_synth].str, "none"))
     p.synth_none = 1;
   else if (strcmp(v[OPT_synth].str, "abc"))

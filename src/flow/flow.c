@@ -12,16 +12,21 @@
 #include "net/program.h"
 #include "rewrite/rewrite.h"
 
-/* FLOW(id, name, cost, gates, merge, criterion, reinit, setup_all)
+/* FLOW(id, name, cost, gates, merge, criterion, reinit, setup_all, best)
+ * best: also synthesize with the paper's gates and keep, at each row, the
+ * program with the lower toggle estimate (wide gates lose on a few circuits,
+ * METHOD.md "wide gates"; the paper's netlist may also fit a smaller row).
  * reinit: the policy measured best for the flow's goal (README, "Policies").
  */
 #define LW_FLOWS(FLOW)                                                         \
   FLOW(SIMPLER, "simpler", LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,   \
-       LW_REINIT_ALL, 1)                                                       \
+       LW_REINIT_ALL, 1, 0)                                                    \
   FLOW(LOSSS, "losss", LW_COST_EQUAL, LW_GATES_PAPER, 1, LW_MERGE_GATES,       \
-       LW_REINIT_ALL, 0)                                                       \
+       LW_REINIT_ALL, 0, 0)                                                    \
   FLOW(LOWWEAR, "lowwear", LW_COST_TOGGLE, LW_GATES_PAPER, 1, LW_MERGE_TOGGLE, \
-       LW_REINIT_DEMAND, 0)
+       LW_REINIT_DEMAND, 0, 0)                                                 \
+  FLOW(LOWWEAR_WIDE, "lowwear-wide", LW_COST_TOGGLE, LW_GATES_WIDE, 1,         \
+       LW_MERGE_TOGGLE, LW_REINIT_DEMAND, 0, 1)
 
 typedef struct flow_info {
   const char *name;
@@ -31,11 +36,12 @@ typedef struct flow_info {
   lw_merge_criterion criterion;
   lw_reinit_policy reinit;
   int setup_all;
+  int best_of_paper;
 } flow_info;
 
 static const flow_info flows[] = {
-#define FLOW(id, name, cost, gates, merge, crit, reinit, setup)                \
-  {name, cost, gates, merge, crit, reinit, setup},
+#define FLOW(id, name, cost, gates, merge, crit, reinit, setup, best)          \
+  {name, cost, gates, merge, crit, reinit, setup, best},
     LW_FLOWS(FLOW)
 #undef FLOW
 };
@@ -123,6 +129,8 @@ struct lw_flow_job {
   char *path;
   lw_net *circuit; /* as read, for verification */
   lw_net *net;     /* synthesized and rewritten */
+  lw_net *alt;     /* best-of flows: the same with the paper's gates */
+  uint32_t net_min, alt_min;
   char *dir;       /* scratch folder, when ABC needs our BLIF */
   char *abc_input; /* what ABC reads: the file itself or our BLIF */
   uint32_t min_row;
@@ -134,6 +142,7 @@ void lw_flow_job_free(lw_flow_job *job) {
   lw_free(job->path);
   lw_net_free(job->circuit);
   lw_net_free(job->net);
+  lw_net_free(job->alt);
   if (job->abc_input != job->path)
     lw_free(job->abc_input);
   lw_tmpdir_remove(job->dir);
@@ -150,6 +159,21 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row) {
               : job->params.reinit == LW_REINIT_ON_DEMAND ? LW_REINIT_DEMAND
                                                           : f->reinit;
   return mp;
+}
+
+/* The minimum row of a netlist: a mapping at row 0. Names the netlist after
+ * the circuit file, as PROGRAM.md shows programs named. */
+static lw_status min_row_of(const lw_flow_job *job, lw_net *net, uint32_t *min,
+                            lw_error *err) {
+  lw_free(net->name);
+  net->name = circuit_name(job->path);
+  lw_map_params mp = map_params(job, 0);
+  lw_map_stats ms;
+  lw_program *prog = NULL;
+  lw_status st = lw_map_run(net, &mp, &ms, &prog, err);
+  lw_program_free(prog);
+  *min = ms.min_row;
+  return st;
 }
 
 lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
@@ -195,16 +219,25 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
       lw_gate_is_stateful(lw_net_type(job->net, id));
   if ((st = rewrite(f, p, &job->net, stats, err)) != LW_OK)
     goto done;
-  /* programs are named after the circuit file, as PROGRAM.md shows */
-  lw_free(job->net->name);
-  job->net->name = circuit_name(path);
-  /* the minimum row: a mapping at row 0 */
-  lw_map_params mp = map_params(job, 0);
-  lw_map_stats ms;
-  lw_program *prog = NULL;
-  st = lw_map_run(job->net, &mp, &ms, &prog, err);
-  lw_program_free(prog);
-  job->min_row = stats->min_row = ms.min_row;
+  if ((st = min_row_of(job, job->net, &job->net_min, err)) != LW_OK)
+    goto done;
+  job->min_row = job->net_min;
+  if (f->best_of_paper && !p->synth_none) {
+    lw_flow_params paper = *p;
+    paper.synth.gates = LW_GATES_PAPER;
+    lw_flow_stats alt_stats;
+    memset(&alt_stats, 0, sizeof alt_stats);
+    if ((st = synthesize(job->abc_input, &paper, &alt_stats, &job->alt, err)) !=
+            LW_OK ||
+        (st = rewrite(f, &paper, &job->alt, &alt_stats, err)) != LW_OK ||
+        (st = min_row_of(job, job->alt, &job->alt_min, err)) != LW_OK)
+      goto done;
+    stats->abc_seconds += alt_stats.abc_seconds;
+    stats->rewrite_seconds += alt_stats.rewrite_seconds;
+    if (job->alt_min < job->min_row)
+      job->min_row = job->alt_min;
+  }
+  stats->min_row = job->min_row;
 done:
   stats->total_seconds = lw_clock() - t0;
   if (st != LW_OK)
@@ -222,9 +255,40 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   if (report)
     memset(report, 0, sizeof *report);
   *prog = NULL;
-  lw_map_params mp = map_params(job, row);
+  uint32_t size = row ? row : job->min_row;
+  lw_map_params mp = map_params(job, size);
   lw_map_stats ms;
-  lw_status st = lw_map_run(job->net, &mp, &ms, prog, err);
+  memset(&ms, 0, sizeof ms);
+  lw_status st;
+  if (size < job->min_row) {
+    st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
+                      "a row of %u cells is too small for '%s' (flow %s): "
+                      "the minimum is %u",
+                      size, job->net->name, f->name, job->min_row);
+  } else if (!job->alt || job->alt_min > size) {
+    st = lw_map_run(job->net, &mp, &ms, prog, err);
+  } else if (job->net_min > size) {
+    st = lw_map_run(job->alt, &mp, &ms, prog, err);
+  } else {
+    /* both fit: keep the lower toggle estimate, then the lower latency */
+    lw_program *other = NULL;
+    lw_map_stats ms2;
+    st = lw_map_run(job->net, &mp, &ms, prog, err);
+    if (st == LW_OK)
+      st = lw_map_run(job->alt, &mp, &ms2, &other, err);
+    if (st == LW_OK) {
+      const lw_metrics *a = &(*prog)->metrics, *b = &other->metrics;
+      if (b->toggle_estimate < a->toggle_estimate ||
+          (b->toggle_estimate == a->toggle_estimate &&
+           b->latency < a->latency)) {
+        lw_program *t = *prog;
+        *prog = other;
+        other = t;
+      }
+      ms.seconds += ms2.seconds;
+    }
+    lw_program_free(other);
+  }
   if (stats) {
     stats->map_seconds = ms.seconds;
     stats->min_row = job->min_row;

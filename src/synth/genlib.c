@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-int lw_genlib_offers(lw_gate_set set, lw_gate_type t) {
+int lw_genlib_offers(lw_gate_set set, int max_inputs, lw_gate_type t) {
   const lw_gate_info *g = lw_gate(t);
   if (g->lib == LW_LIB_STRUCT || t == LW_GATE_BUF)
     return g->genlib[0] != 0; /* one, zero, buf: always offered */
@@ -18,7 +18,7 @@ int lw_genlib_offers(lw_gate_set set, lw_gate_type t) {
   case LW_GATES_PAPER:
     return g->lib == LW_LIB_PAPER;
   case LW_GATES_WIDE:
-    return 1;
+    return !max_inputs || g->arity <= max_inputs;
   }
   return 0;
 }
@@ -34,6 +34,8 @@ double lw_genlib_area(lw_cost_model cost, lw_gate_type t) {
     return t == LW_GATE_BUF ? lw_gate(LW_GATE_COPY)->rate : g->rate;
   case LW_COST_EQUAL:
     return 1;
+  case LW_COST_WEAR:
+    return (t == LW_GATE_BUF ? lw_gate(LW_GATE_COPY)->rate : g->rate) + 0.5;
   }
   return 1;
 }
@@ -97,11 +99,13 @@ static void pin_line(lw_gate_type t, lw_chars *out) {
          delay, fanout);
 }
 
-void lw_genlib_write(lw_gate_set set, lw_cost_model cost, lw_chars *out) {
+void lw_genlib_write(lw_gate_set set, int max_inputs, lw_cost_model cost,
+                     lw_chars *out) {
   /* ORDER (see net/gate.h): stateful cells first, then one, zero, buf. */
   for (int pass = 0; pass < 2; pass++) {
     for (int t = 0; t < LW_GATE_COUNT; t++) {
-      if (lw_gate_is_stateful(t) != (pass == 0) || !lw_genlib_offers(set, t))
+      if (lw_gate_is_stateful(t) != (pass == 0) ||
+          !lw_genlib_offers(set, max_inputs, t))
         continue;
       char expr[64];
       expression(t, expr, sizeof expr);
