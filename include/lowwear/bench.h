@@ -1,10 +1,11 @@
 /* lowwear bench: the evaluation protocol of METHOD.md section 5 in one call.
- * For each circuit: the minimum row of each flow, the largest of the three as
- * the chosen row, each flow mapped and verified at that row. Circuits run in
- * worker processes; each one's results land in OUT/circuits/NAME.json, which
- * makes a run resumable and shards mergeable. The reports (results.csv,
- * table4.md, summary.md, fig8..fig11.svg, meta.json) are rebuilt from those
- * files at the end of every run and merge. */
+ * For each circuit: the minimum row of each of the paper's three flows, the
+ * largest as the chosen row, each flow mapped and verified at that row; by
+ * default also lowwear-wide (wide gates, beyond the paper) at that row.
+ * Circuits run in worker processes; each one's results land in
+ * OUT/circuits/NAME.json, which makes a run resumable and shards mergeable. The
+ * reports (results.csv, table4.md, summary.md, fig8..fig11.svg, meta.json) are
+ * rebuilt from those files at the end of every run and merge. */
 #ifndef LOWWEAR_BENCH_H
 #define LOWWEAR_BENCH_H
 
@@ -42,9 +43,11 @@ typedef struct lw_bench_params {
   int force;            /* rerun circuits already complete */
   const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
   double abc_timeout_s;
-  int cec;                  /* verification also proves with ABC cec */
-  int paper_rules;          /* strict L1/L2 as the paper states them */
-  uint64_t seed;            /* verification vectors */
+  int cec;         /* verification also proves with ABC cec */
+  int paper_rules; /* strict L1/L2 as the paper states them */
+  int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the
+                    paper's protocol as published, three flows */
+  uint64_t seed; /* verification vectors */
   const char *command_line; /* recorded in meta.json; may be NULL */
   /* Progress and loud failures; called in the parent process only. */
   void (*event)(void *ctx, const lw_bench_event *ev);

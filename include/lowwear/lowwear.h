@@ -164,6 +164,11 @@ typedef struct lw_flow_stats {
   uint32_t merges;       /* composite gates made by rewrite/ */
   uint32_t copies;       /* COPY gates inserted */
   double mapped_toggle;  /* sum of gate rates before rewrite/ */
+  /* lw_flow_map of a best-of flow (lowwear-wide): 0 = the flow's own
+   * netlist, 1 = the paper-gate netlist because the own one does not fit
+   * the row, 2 = the paper-gate netlist because its program had the lower
+   * toggle estimate (then the lower latency) */
+  int used_paper_netlist;
 } lw_flow_stats;
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);

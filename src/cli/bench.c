@@ -34,6 +34,8 @@
       "verify by simulation only, without ABC's cec proof")                    \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
       "strict L1/L2 rules as the paper states them")                           \
+  OPT(no_wide, "--no-wide", LW_OPT_FLAG, NULL, 0, 0, "",                       \
+      "leave out lowwear-wide: the paper's protocol as published")             \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
       "seed of the random verification vectors")                               \
   OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \
@@ -50,9 +52,11 @@ static const lw_opt options[] = {BENCH_OPTIONS(LW_OPT_ROW)};
 static const char usage_head[] =
     "usage: lowwear bench [options] [CIRCUIT|FOLDER]...\n"
     "       lowwear bench --merge -o DIR SHARD_DIR...\n\n"
-    "For each circuit: the minimum row of each flow (lowwear, losss,\n"
-    "simpler), all three mapped and verified at the largest of them; then\n"
-    "results.csv, table4.md, summary.md, fig8-11.svg and meta.json in -o.\n"
+    "For each circuit: the minimum row of each of the paper's flows\n"
+    "(lowwear, losss, simpler), all three mapped and verified at the\n"
+    "largest of them, and lowwear-wide (wide gates, beyond the paper) at\n"
+    "that row too unless --no-wide; then results.csv, table4.md,\n"
+    "summary.md, fig8-11.svg and meta.json in -o.\n"
     "Circuits complete in -o are skipped (resumable) unless --force.";
 
 typedef struct progress {
@@ -127,6 +131,7 @@ int lw_cli_bench(int argc, char **argv) {
   p.abc_timeout_s = o.abc_timeout.real;
   p.cec = !o.no_cec.set;
   p.paper_rules = o.paper_rules.set;
+  p.wide = !o.no_wide.set;
   p.seed = (uint64_t)o.seed.num;
   char command[2048];
   join_args(argc, argv, command, sizeof command);

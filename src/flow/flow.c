@@ -260,6 +260,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   lw_map_stats ms;
   memset(&ms, 0, sizeof ms);
   lw_status st;
+  int used_paper = 0;
   if (size < job->min_row) {
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
@@ -269,6 +270,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     st = lw_map_run(job->net, &mp, &ms, prog, err);
   } else if (job->net_min > size) {
     st = lw_map_run(job->alt, &mp, &ms, prog, err);
+    used_paper = 1;
   } else {
     /* both fit: keep the lower toggle estimate, then the lower latency */
     lw_program *other = NULL;
@@ -284,6 +286,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
         lw_program *t = *prog;
         *prog = other;
         other = t;
+        used_paper = 2;
       }
       ms.seconds += ms2.seconds;
     }
@@ -292,6 +295,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   if (stats) {
     stats->map_seconds = ms.seconds;
     stats->min_row = job->min_row;
+    stats->used_paper_netlist = st == LW_OK ? used_paper : 0;
   }
   if (st != LW_OK || !job->params.verify)
     return st;

@@ -66,6 +66,8 @@ const char *lw_report_flow_label(lw_flow_id flow) {
     return "lowwear";
   case LW_FLOW_LOSSS:
     return "LOSSS";
+  case LW_FLOW_LOWWEAR_WIDE:
+    return "lowwear-wide";
   default:
     return "SIMPLER";
   }

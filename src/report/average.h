@@ -34,7 +34,7 @@ lw_report_average lw_report_suite_average(const lw_bench_circuits *cs,
 
 /* Name for column headers and labels: "latency", "toggle", "flips". */
 const char *lw_report_metric_name(lw_pub_metric metric);
-/* Display name of a flow: "lowwear", "LOSSS", "SIMPLER". */
+/* Display name of a flow: "lowwear", "LOSSS", "SIMPLER", "lowwear-wide". */
 const char *lw_report_flow_label(lw_flow_id flow);
 /* Display name of a suite: "EPFL", "LGSynth91", or the suite itself. */
 const char *lw_report_suite_label(const char *suite);

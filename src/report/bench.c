@@ -25,6 +25,7 @@ lw_bench_params lw_bench_params_default(void) {
   p.out_dir = "bench-out";
   p.suite = "paper";
   p.seed = 1;
+  p.wide = 1;
   return p;
 }
 
@@ -158,6 +159,8 @@ static void finished(run *r, uint32_t slot, int status) {
                "worker exited with status %d without a result",
                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     c->status = LW_BENCH_FAILED;
+    for (int k = 0; k < LW_BENCH_NFLOWS; k++)
+      c->flows[k].included = lw_bench_flow_selected(r->p->wide, (lw_flow_id)k);
     lw_bench_options_text(r->p, c->options, sizeof c->options);
     lw_bench_result_write(c, path, &err);
   }
@@ -380,7 +383,10 @@ lw_status lw_bench_merge(const char *const *dirs, uint32_t ndirs,
   }
   stats->circuits = cs.size;
   if (st == LW_OK) {
-    lw_report_meta meta = {p, cs.size, -1, dirs, ndirs};
+    /* the shards decide whether the merge holds the wide flow */
+    lw_bench_params used = *p;
+    used.wide = lw_bench_any_included(&cs, LW_FLOW_LOWWEAR_WIDE);
+    lw_report_meta meta = {&used, cs.size, -1, dirs, ndirs};
     st = lw_report_all(&cs, &meta, p->out_dir, err);
   }
   if (st == LW_OK)

@@ -1,6 +1,8 @@
 /* results.csv and the atomic-write funnel shared by the report writers.
  * Columns come from one table (below) plus one gates_<cell> column per
- * stateful gate of the gate table, so a new gate is a new column. */
+ * stateful gate of the gate table, so a new gate is a new column. The
+ * netlist column says which netlist lowwear-wide's program came from (wide
+ * or paper gates); it is empty for the paper's flows. */
 #include <math.h>
 #include <string.h>
 
@@ -58,6 +60,7 @@ typedef struct row {
   COL("circuit", put_text(out, r->c->name))                                    \
   COL("suite", put_text(out, r->c->suite))                                     \
   COL("flow", fputs(lw_flow_name(r->id), out))                                 \
+  COL("netlist", fputs(lw_bench_netlist_name(r->f, r->id), out))               \
   COL("status", fputs(lw_bench_status_name(r->c->status), out))                \
   COL("row_size", RAN(fprintf(out, "%u", r->f->row_size)))                     \
   COL("min_row", if (r->f->min_row) fprintf(out, "%u", r->f->min_row))         \
@@ -115,7 +118,9 @@ static int emit_csv(FILE *out, const void *ctx) {
     for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
       row r = {&cs->data[i], &cs->data[i].flows[LW_BENCH_ORDER[k]],
                LW_BENCH_ORDER[k]};
-      put_row(out, &r);
+      /* a flow left out of this circuit's run (--no-wide) has no row */
+      if (k < LW_BENCH_NPAPER || r.f->included)
+        put_row(out, &r);
     }
   }
   return 0;

@@ -70,6 +70,7 @@ static int emit_meta(FILE *out, const void *ctx) {
   json_object_set_new(opts, "abc_timeout", json_real(p->abc_timeout_s));
   json_object_set_new(opts, "cec", json_boolean(p->cec));
   json_object_set_new(opts, "paper_rules", json_boolean(p->paper_rules));
+  json_object_set_new(opts, "wide", json_boolean(p->wide));
   json_object_set_new(opts, "seed", json_integer((json_int_t)p->seed));
 
   json_t *o = json_object();

@@ -86,7 +86,9 @@ double lw_published_min_row(const lw_published *rows, lw_flow_id flow) {
     return rows->v[0];
   case LW_FLOW_LOSSS:
     return rows->v[1];
-  default:
+  case LW_FLOW_SIMPLER:
     return rows->v[2];
+  default: /* a flow beyond the paper: nothing published */
+    return NAN;
   }
 }

@@ -36,7 +36,8 @@ const lw_published *lw_published_rows(const char *circuit);
 const lw_published *lw_published_reduction(const char *suite,
                                            lw_pub_metric metric,
                                            lw_flow_id flow, lw_flow_id base);
-/* Published minimum row of one flow (v[0..2] by flow). */
+/* Published minimum row of one flow (v[0..2] by flow); NAN for a flow the
+ * paper does not have. */
 double lw_published_min_row(const lw_published *rows, lw_flow_id flow);
 
 #endif

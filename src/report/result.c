@@ -18,9 +18,37 @@ const char *lw_bench_status_name(lw_bench_status status) {
   return status_names[status];
 }
 
+int lw_bench_flow_selected(int wide, lw_flow_id id) {
+  return id != LW_FLOW_LOWWEAR_WIDE || wide;
+}
+
+int lw_bench_any_included(const lw_bench_circuits *cs, lw_flow_id id) {
+  lw_vec_foreach(cs, i) {
+    if (cs->data[i].flows[id].included)
+      return 1;
+  }
+  return 0;
+}
+
+/* Only lowwear-wide picks between two netlists. */
+static int best_of(lw_flow_id id) { return id == LW_FLOW_LOWWEAR_WIDE; }
+
+const char *lw_bench_netlist_name(const lw_bench_flow *f, lw_flow_id id) {
+  if (!best_of(id) || !f->ran)
+    return "";
+  return f->netlist == LW_NETLIST_OWN ? "wide" : "paper";
+}
+
+/* Why the paper netlist was used, kept in the JSON beside "netlist". */
+static const char *netlist_reason(const lw_bench_flow *f) {
+  return f->netlist == LW_NETLIST_PAPER_ROW      ? "row"
+         : f->netlist == LW_NETLIST_PAPER_TOGGLE ? "toggle"
+                                                 : "";
+}
+
 /* ---- writing ------------------------------------------------------------- */
 
-static json_t *flow_json(const lw_bench_flow *f) {
+static json_t *flow_json(const lw_bench_flow *f, lw_flow_id id) {
   json_t *gates = json_object();
   for (int t = 0; t < LW_GATE_COUNT; t++)
     if (lw_gate_is_stateful((lw_gate_type)t))
@@ -41,6 +69,11 @@ static json_t *flow_json(const lw_bench_flow *f) {
   json_object_set_new(o, "verified", json_boolean(f->verified));
   json_object_set_new(o, "vectors", json_integer((json_int_t)f->vectors));
   json_object_set_new(o, "exhaustive", json_boolean(f->exhaustive));
+  if (best_of(id)) {
+    json_object_set_new(o, "netlist",
+                        json_string(lw_bench_netlist_name(f, id)));
+    json_object_set_new(o, "netlist_reason", json_string(netlist_reason(f)));
+  }
   json_object_set_new(o, "seconds", json_real(f->seconds));
   json_object_set_new(o, "verify_seconds", json_real(f->verify_seconds));
   json_object_set_new(o, "error", json_string(f->error));
@@ -50,9 +83,15 @@ static json_t *flow_json(const lw_bench_flow *f) {
 lw_status lw_bench_result_write(const lw_bench_circuit *c, const char *path,
                                 lw_error *err) {
   json_t *flows = json_object();
-  for (int i = 0; i < LW_BENCH_NFLOWS; i++)
-    json_object_set_new(flows, lw_flow_name(LW_BENCH_ORDER[i]),
-                        flow_json(&c->flows[LW_BENCH_ORDER[i]]));
+  /* the paper's flows always (empty when they did not run); the others
+   * only when the run included them, so a --no-wide result reads back as
+   * one written before the wide flow existed */
+  for (int i = 0; i < LW_BENCH_NFLOWS; i++) {
+    lw_flow_id id = LW_BENCH_ORDER[i];
+    if (i < LW_BENCH_NPAPER || c->flows[id].included)
+      json_object_set_new(flows, lw_flow_name(id),
+                          flow_json(&c->flows[id], id));
+  }
   json_t *o = json_object();
   json_object_set_new(o, "format", json_string(LW_BENCH_FORMAT));
   json_object_set_new(o, "circuit", json_string(c->name));
@@ -100,6 +139,7 @@ static void get_str(const json_t *o, const char *key, char *buf, size_t n) {
 }
 
 static void read_flow(const json_t *o, lw_bench_flow *f) {
+  f->included = 1;
   f->ran = json_is_true(json_object_get(o, "ran"));
   f->min_row = get_u32(o, "min_row");
   f->row_size = get_u32(o, "row_size");
@@ -118,6 +158,12 @@ static void read_flow(const json_t *o, lw_bench_flow *f) {
   const json_t *v = json_object_get(o, "vectors");
   f->vectors = json_is_integer(v) ? (uint64_t)json_integer_value(v) : 0;
   f->exhaustive = json_is_true(json_object_get(o, "exhaustive"));
+  char netlist[16], reason[16];
+  get_str(o, "netlist", netlist, sizeof netlist);
+  get_str(o, "netlist_reason", reason, sizeof reason);
+  f->netlist = strcmp(netlist, "paper")    ? LW_NETLIST_OWN
+               : !strcmp(reason, "toggle") ? LW_NETLIST_PAPER_TOGGLE
+                                           : LW_NETLIST_PAPER_ROW;
   f->seconds = get_real(o, "seconds");
   f->verify_seconds = get_real(o, "verify_seconds");
   get_str(o, "error", f->error, sizeof f->error);

@@ -11,11 +11,25 @@
 #include "net/gate.h"
 
 #define LW_BENCH_FORMAT "lowwear-bench-circuit/1"
-#define LW_BENCH_NFLOWS 3
+/* Flows a circuit's results may hold (lw_flow_id 0 .. NFLOWS-1), and the
+ * first NPAPER of LW_BENCH_ORDER: the paper's three, whose minimum rows
+ * choose the row. The wide flow (beyond the paper) maps at that row too;
+ * its minimum is at most lowwear's, so it always fits. */
+#define LW_BENCH_NFLOWS 4
+#define LW_BENCH_NPAPER 3
 
-/* The paper's order: the proposed flow first, the baseline last. */
+/* The paper's order: the proposed flow first, the baseline last; then the
+ * flow beyond the paper, so the paper's columns keep their places. */
 static const lw_flow_id LW_BENCH_ORDER[LW_BENCH_NFLOWS] = {
-    LW_FLOW_LOWWEAR, LW_FLOW_LOSSS, LW_FLOW_SIMPLER};
+    LW_FLOW_LOWWEAR, LW_FLOW_LOSSS, LW_FLOW_SIMPLER, LW_FLOW_LOWWEAR_WIDE};
+
+/* Which netlist a best-of flow's program came from (lw_flow_stats'
+ * used_paper_netlist). */
+typedef enum lw_bench_netlist {
+  LW_NETLIST_OWN,          /* the flow's own (wide) netlist */
+  LW_NETLIST_PAPER_ROW,    /* paper gates: the wide one did not fit */
+  LW_NETLIST_PAPER_TOGGLE, /* paper gates: lower toggle at this row */
+} lw_bench_netlist;
 
 typedef enum lw_bench_status {
   LW_BENCH_OK,         /* every flow ran and verified */
@@ -24,6 +38,7 @@ typedef enum lw_bench_status {
 } lw_bench_status;
 
 typedef struct lw_bench_flow {
+  int included;     /* the flow is part of this circuit's run */
   int ran;          /* a program exists at the chosen row */
   uint32_t min_row; /* 0 when the minimum-row run failed */
   uint32_t row_size, latency, gate_cycles, init_cycles;
@@ -35,9 +50,10 @@ typedef struct lw_bench_flow {
   int verified;
   uint64_t vectors; /* verification vectors simulated */
   int exhaustive;
-  double seconds;        /* flow runs: minimum row and chosen row */
-  double verify_seconds; /* lw_sim_verify */
-  char error[512];       /* empty unless this flow failed */
+  lw_bench_netlist netlist; /* best-of flows only (lowwear-wide) */
+  double seconds;           /* flow runs: minimum row and chosen row */
+  double verify_seconds;    /* lw_sim_verify */
+  char error[512];          /* empty unless this flow failed */
 } lw_bench_flow;
 
 typedef struct lw_bench_circuit {
@@ -54,6 +70,14 @@ typedef struct lw_bench_circuit {
 LW_VEC_DEFINE(lw_bench_circuits, lw_bench_circuit);
 
 const char *lw_bench_status_name(lw_bench_status status);
+/* Whether flow id takes part in a run with these params (the wide flow
+ * unless --no-wide). */
+int lw_bench_flow_selected(int wide, lw_flow_id id);
+/* Whether any circuit of cs includes flow id: reports show a flow's rows,
+ * columns and bars only then. */
+int lw_bench_any_included(const lw_bench_circuits *cs, lw_flow_id id);
+/* "wide", "paper" for a best-of flow's program; "" otherwise. */
+const char *lw_bench_netlist_name(const lw_bench_flow *f, lw_flow_id id);
 
 /* Write one circuit's JSON atomically. */
 lw_status lw_bench_result_write(const lw_bench_circuit *c, const char *path,

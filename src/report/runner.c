@@ -6,10 +6,13 @@
 #include "base/proc.h"
 #include "net/program.h"
 
+/* " wide=1" only when the wide flow runs: a --no-wide run then reuses a
+ * folder written before the wide flow existed, and a default run reruns
+ * it (its results lack the wide flow). */
 void lw_bench_options_text(const lw_bench_params *p, char *buf, size_t n) {
-  snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu",
+  snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu%s",
            p->abc_timeout_s, p->cec, p->paper_rules,
-           (unsigned long long)p->seed);
+           (unsigned long long)p->seed, p->wide ? " wide=1" : "");
 }
 
 static void error_text(const lw_error *err, char *buf, size_t n) {
@@ -64,12 +67,17 @@ static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
   lw_error err;
   memset(&err, 0, sizeof err);
   double t0 = lw_clock();
-  lw_status st = lw_flow_map(job, row, NULL, NULL, &prog, &err);
+  lw_flow_stats stats;
+  memset(&stats, 0, sizeof stats);
+  lw_status st = lw_flow_map(job, row, &stats, NULL, &prog, &err);
   f->seconds += lw_clock() - t0;
   if (st != LW_OK) {
     flow_failed(f, id, "at the chosen row", &err);
     return NULL;
   }
+  f->netlist = stats.used_paper_netlist == 1   ? LW_NETLIST_PAPER_ROW
+               : stats.used_paper_netlist == 2 ? LW_NETLIST_PAPER_TOGGLE
+                                               : LW_NETLIST_OWN;
   return prog;
 }
 
@@ -120,6 +128,8 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
                           lw_bench_progress progress, void *ctx) {
   lw_bench_options_text(p, c->options, sizeof c->options);
   memset(c->flows, 0, sizeof c->flows);
+  for (int k = 0; k < LW_BENCH_NFLOWS; k++)
+    c->flows[k].included = lw_bench_flow_selected(p->wide, (lw_flow_id)k);
   c->status = LW_BENCH_OK;
   c->error[0] = 0;
   c->chosen_row = 0;
@@ -138,13 +148,17 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
     return;
   }
 
-  /* Each flow's minimum row; the chosen row is the largest of them. */
+  /* Each flow's minimum row; the chosen row is the largest of the paper's
+   * three (the protocol as published). A flow beyond the paper is then
+   * mapped at that row as well; it never moves the row. */
   lw_flow_job *job[LW_BENCH_NFLOWS] = {NULL};
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
     lw_flow_id id = LW_BENCH_ORDER[k];
+    if (!c->flows[id].included)
+      continue;
     progress(ctx, lw_flow_name(id), "min-row");
     job[id] = prepare_flow(p, c->path, id, &c->flows[id]);
-    if (job[id] && c->flows[id].min_row > c->chosen_row)
+    if (k < LW_BENCH_NPAPER && job[id] && c->flows[id].min_row > c->chosen_row)
       c->chosen_row = c->flows[id].min_row;
   }
 
@@ -152,6 +166,8 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
     lw_flow_id id = LW_BENCH_ORDER[k];
     lw_bench_flow *f = &c->flows[id];
+    if (!f->included)
+      continue;
     lw_program *prog = NULL;
     if (job[id]) {
       progress(ctx, lw_flow_name(id), "map");

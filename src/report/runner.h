@@ -1,6 +1,6 @@
 /* The protocol on one circuit, run inside a worker process: each flow at
- * its minimum row, all three at the largest minimum, every program
- * verified. */
+ * its minimum row, every flow at the largest minimum of the paper's three,
+ * every program verified. */
 #ifndef LW_REPORT_RUNNER_H
 #define LW_REPORT_RUNNER_H
 

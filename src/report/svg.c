@@ -1,5 +1,6 @@
 /* fig8.svg .. fig11.svg: per-circuit reductions against SIMPLER MAGIC, one
- * bar per flow (lowwear, LOSSS) and circuit, with the measured suite means
+ * bar per flow (lowwear, LOSSS, and lowwear-wide when the run included it)
+ * and circuit, with the measured suite means
  * and the paper's published lowwear mean and range marked. Plain SVG 1.1,
  * no scripts or external references, so any viewer and rsvg-convert show
  * it the same way. */
@@ -34,14 +35,18 @@ static const struct figure {
 /* Average advance of a 12 px DejaVu Sans character, for legend layout. */
 #define CHAR_W 7.0
 
-static const char *const colour[2] = {"#1f77b4", "#ff7f0e"};
-static const lw_flow_id bar_flow[2] = {LW_FLOW_LOWWEAR, LW_FLOW_LOSSS};
+/* Bars, in this order; the third only when some circuit ran it. */
+#define MAX_BARS 3
+static const char *const colour[MAX_BARS] = {"#1f77b4", "#ff7f0e", "#2ca02c"};
+static const lw_flow_id bar_flow[MAX_BARS] = {LW_FLOW_LOWWEAR, LW_FLOW_LOSSS,
+                                              LW_FLOW_LOWWEAR_WIDE};
 
 typedef struct plot {
   const struct figure *fig;
   const lw_bench_circuits *cs;
   double lo, hi; /* y range, percent */
   int n, width, top;
+  int nbars;         /* bars per circuit: 2, or 3 with lowwear-wide */
   double group, bar; /* width per circuit, per bar */
 } plot;
 
@@ -134,8 +139,8 @@ static void bars(FILE *out, const plot *p) {
     const lw_bench_circuit *c = &p->cs->data[ci];
     if (!in_suite(p, c))
       continue;
-    double x0 = LEFT + i * p->group + (p->group - 2 * p->bar) / 2;
-    for (int k = 0; k < 2; k++) {
+    double x0 = LEFT + i * p->group + (p->group - p->nbars * p->bar) / 2;
+    for (int k = 0; k < p->nbars; k++) {
       double r = reduction(p, c, k), x = x0 + k * p->bar;
       if (isnan(r)) {
         fprintf(out,
@@ -206,15 +211,15 @@ static int legend(FILE *out, const key *keys, int n, int width) {
   return y;
 }
 
-static int legend_keys(key *keys, const lw_report_average *mean,
+static int legend_keys(key *keys, int nbars, const lw_report_average *mean,
                        const lw_published *pub) {
   int n = 0;
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < nbars; k++) {
     keys[n] = (key){KEY_BAR, colour[k], NULL, ""};
     snprintf(keys[n++].text, sizeof keys[0].text, "%s",
              lw_report_flow_label(bar_flow[k]));
   }
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < nbars; k++) {
     if (isnan(mean[k].mean))
       continue;
     keys[n] = (key){KEY_LINE, colour[k], "6 4", ""};
@@ -237,8 +242,9 @@ static int legend_keys(key *keys, const lw_report_average *mean,
 static int emit_figure(FILE *out, const void *ctx) {
   plot p = *(const plot *)ctx;
   const struct figure *f = p.fig;
-  lw_report_average mean[2];
-  for (int k = 0; k < 2; k++)
+  p.nbars = lw_bench_any_included(p.cs, bar_flow[2]) ? 3 : 2;
+  lw_report_average mean[MAX_BARS];
+  for (int k = 0; k < p.nbars; k++)
     mean[k] = lw_report_suite_average(p.cs, f->suite, f->metric, bar_flow[k],
                                       LW_FLOW_SIMPLER);
   const lw_published *pub = lw_published_reduction(
@@ -251,7 +257,7 @@ static int emit_figure(FILE *out, const void *ctx) {
     if (!in_suite(&p, &p.cs->data[i]))
       continue;
     p.n++;
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < p.nbars; k++)
       widen(&lo, &hi, reduction(&p, &p.cs->data[i], k));
   }
   for (int v = 0; pub && v < 3; v++)
@@ -263,10 +269,11 @@ static int emit_figure(FILE *out, const void *ctx) {
   p.width = p.width < MIN_W ? MIN_W : p.width;
   /* few circuits spread over the minimum width, bars not too fat */
   p.group = p.n ? (double)(p.width - LEFT - RIGHT) / p.n : MIN_GROUP;
-  p.bar = fmin(p.group * 0.36, MAX_BAR);
+  /* the bars of a circuit fill 72 % of its group, whatever their number */
+  p.bar = fmin(p.group * 0.72 / p.nbars, MAX_BAR);
 
-  key keys[6];
-  int nkeys = legend_keys(keys, mean, pub);
+  key keys[2 * MAX_BARS + 2];
+  int nkeys = legend_keys(keys, p.nbars, mean, pub);
   p.top = legend(NULL, keys, nkeys, p.width) + 26;
   int height = p.top + PLOT_H + BOTTOM;
 
@@ -298,7 +305,7 @@ static int emit_figure(FILE *out, const void *ctx) {
             y_of(&p, pub->v[1]) - y_of(&p, pub->v[2]));
   axes(out, &p);
   bars(out, &p);
-  for (int k = 0; k < 2; k++)
+  for (int k = 0; k < p.nbars; k++)
     if (!isnan(mean[k].mean))
       hline(out, &p, mean[k].mean, colour[k], 2, "6 4");
   if (pub)
@@ -313,7 +320,7 @@ lw_status lw_report_figures(const lw_bench_circuits *cs, const char *dir,
     char name[32];
     snprintf(name, sizeof name, "fig%d.svg", figures[i].number);
     char *path = lw_path_join(dir, name);
-    plot p = {&figures[i], cs, 0, 0, 0, 0, 0, 0, 0};
+    plot p = {&figures[i], cs, 0, 0, 0, 0, 0, 0, 0, 0};
     lw_status st = lw_report_write_file(path, emit_figure, &p, err);
     lw_free(path);
     if (st != LW_OK)

@@ -1,6 +1,8 @@
-/* lowwear bench end to end on two small circuits: the output files, six
- * verified rows, a second run that skips both circuits, and two shards
- * merged into the same results as one full run. */
+/* lowwear bench end to end on two small circuits: the output files, eight
+ * verified rows (three paper flows and lowwear-wide), a second run that
+ * skips both circuits, two shards merged into the same results as one full
+ * run, and --no-wide: the paper's three flows, whose folder a default run
+ * then reruns with the wide flow. */
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -92,6 +94,16 @@ static int count_lines(const char *text) {
   return n;
 }
 
+/* row_size and min_row of the CSV row starting with prefix (whose last
+ * field is the status, followed by row_size and min_row). */
+static int row_and_min(const char *csv, const char *prefix, unsigned *row,
+                       unsigned *min) {
+  char key[128];
+  snprintf(key, sizeof key, "\n%s", prefix);
+  const char *s = strstr(csv, key);
+  return s && sscanf(s + strlen(key), "%u,%u", row, min) == 2;
+}
+
 static int setup(void **state) {
   fixture *fx = calloc(1, sizeof *fx);
   if (!lw_test_have_abc() ||
@@ -130,7 +142,7 @@ static void test_bench_run_resume_merge(void **state) {
   char files[2100];
   snprintf(files, sizeof files, "%s %s", fx->cm138a, fx->cm42a);
 
-  /* a full run: every report, six rows (2 circuits x 3 flows), verified */
+  /* a full run: every report, eight rows (2 circuits x 4 flows), verified */
   assert_int_equal(bench(fx, "full", files), 0);
   char full_dir[128];
   snprintf(full_dir, sizeof full_dir, "%s/full", fx->dir);
@@ -143,9 +155,31 @@ static void test_bench_run_resume_merge(void **state) {
     assert_true(exists(full_dir, outputs[i]));
   char *csv = read_out(fx, "full", "results.csv");
   assert_non_null(csv);
-  assert_int_equal(count_lines(csv), 1 + 6);
-  assert_non_null(strstr(csv, "\ncm138a,lgsynth91,lowwear,ok,"));
-  assert_non_null(strstr(csv, "\ncm42a,lgsynth91,simpler,ok,"));
+  assert_int_equal(count_lines(csv), 1 + 8);
+  assert_non_null(strstr(csv, "\ncm138a,lgsynth91,lowwear,,ok,"));
+  assert_non_null(strstr(csv, "\ncm42a,lgsynth91,simpler,,ok,"));
+  /* the wide flow says which netlist its program came from */
+  assert_true(strstr(csv, "\ncm42a,lgsynth91,lowwear-wide,wide,ok,") ||
+              strstr(csv, "\ncm42a,lgsynth91,lowwear-wide,paper,ok,"));
+  /* it maps at the row the paper's three chose, and its minimum is at most
+   * lowwear's (its paper-gate netlist is lowwear's) */
+  unsigned row_wide = 0, min_wide = 0, row_simpler = 0, min_simpler = 0;
+  unsigned row_lw = 0, min_lw = 0;
+  assert_true(row_and_min(csv, "cm42a,lgsynth91,lowwear-wide,wide,ok,",
+                          &row_wide, &min_wide) ||
+              row_and_min(csv, "cm42a,lgsynth91,lowwear-wide,paper,ok,",
+                          &row_wide, &min_wide));
+  assert_true(row_and_min(csv, "cm42a,lgsynth91,simpler,,ok,", &row_simpler,
+                          &min_simpler));
+  assert_true(
+      row_and_min(csv, "cm42a,lgsynth91,lowwear,,ok,", &row_lw, &min_lw));
+  assert_true(row_simpler > 0);
+  assert_int_equal(row_wide, row_simpler);
+  assert_int_equal(row_lw, row_simpler);
+  assert_true(min_wide > 0 && min_wide <= min_lw);
+  char *summary = read_out(fx, "full", "summary.md");
+  assert_non_null(strstr(summary, "issue 7's targets (ours, not published)"));
+  free(summary);
   char *table = read_out(fx, "full", "table4.md");
   assert_non_null(strstr(table, "| cm42a |"));
   free(table);
@@ -178,7 +212,7 @@ static void test_bench_run_resume_merge(void **state) {
   snprintf(args, sizeof args, "--shard 2/2 %s", files);
   assert_int_equal(bench(fx, "s2", args), 0);
   char *s1 = read_out(fx, "s1", "results.csv");
-  assert_int_equal(count_lines(s1), 1 + 3);
+  assert_int_equal(count_lines(s1), 1 + 4);
   assert_non_null(strstr(s1, "\ncm138a,"));
   assert_null(strstr(s1, "\ncm42a,"));
   free(s1);
@@ -188,15 +222,47 @@ static void test_bench_run_resume_merge(void **state) {
   assert_non_null(merged);
   char *a = without_timings(csv), *b = without_timings(merged);
   assert_string_equal(a, b);
-  assert_int_equal(count_lines(b), 1 + 6);
+  assert_int_equal(count_lines(b), 1 + 8);
   free(a);
   free(b);
   free(merged);
-  free(csv);
   char merged_dir[128];
   snprintf(merged_dir, sizeof merged_dir, "%s/merged", fx->dir);
   for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
     assert_true(exists(merged_dir, outputs[i]));
+
+  /* --no-wide: the paper's protocol as published, three flows */
+  snprintf(args, sizeof args, "--no-wide %s", files);
+  assert_int_equal(bench(fx, "paper", args), 0);
+  char *paper = read_out(fx, "paper", "results.csv");
+  assert_int_equal(count_lines(paper), 1 + 6);
+  assert_null(strstr(paper, "lowwear-wide"));
+  /* the paper's flows give the same numbers with or without it */
+  char *full_paper = without_timings(csv);
+  char *only_paper = without_timings(paper);
+  const char *row = strstr(only_paper, "\ncm138a,lgsynth91,simpler,");
+  assert_non_null(row);
+  size_t len = strcspn(row + 1, "\n");
+  assert_non_null(strstr(full_paper, "\ncm138a,lgsynth91,simpler,"));
+  assert_int_equal(
+      strncmp(strstr(full_paper, "\ncm138a,lgsynth91,simpler,"), row, len + 1),
+      0);
+  free(full_paper);
+  free(only_paper);
+  free(paper);
+  char *psum = read_out(fx, "paper", "summary.md");
+  assert_null(strstr(psum, "lowwear-wide"));
+  free(psum);
+  /* a default run in that folder reruns both circuits, with the wide flow */
+  assert_int_equal(bench(fx, "paper", files), 0);
+  snprintf(path, sizeof path, "%s/paper.stdout", fx->dir);
+  out = slurp(path);
+  assert_non_null(strstr(out, "(2 run, 0 already done)"));
+  free(out);
+  paper = read_out(fx, "paper", "results.csv");
+  assert_int_equal(count_lines(paper), 1 + 8);
+  free(paper);
+  free(csv);
 }
 
 static void test_bench_usage_errors(void **state) {

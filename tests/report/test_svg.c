@@ -1,6 +1,7 @@
 /* fig8..fig11.svg render: rsvg-convert turns each into a PNG whose header
  * gives the SVG's size and whose content is far from a blank page of the
- * same size (a blank PNG compresses to almost nothing). */
+ * same size (a blank PNG compresses to almost nothing); lowwear-wide is a
+ * third bar when the results hold it. */
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -191,9 +192,73 @@ static void test_figures_render(void **state) {
   lw_vec_free(&cs);
 }
 
+static char *read_text(const char *dir, const char *name) {
+  char path[600];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  char *text = calloc(1, 1 << 20);
+  size_t n = fread(text, 1, (1 << 20) - 1, f);
+  fclose(f);
+  text[n] = 0;
+  return text;
+}
+
+static int count(const char *text, const char *what) {
+  int n = 0;
+  for (const char *s = strstr(text, what); s; s = strstr(s + 1, what))
+    n++;
+  return n;
+}
+
+/* lowwear-wide is a third bar colour when the run included it, and absent
+ * (two bars per circuit, as the paper draws them) otherwise. */
+static void test_wide_bars(void **state) {
+  (void)state;
+  char tmpl[] = "/tmp/lw_svg_wide.XXXXXX";
+  assert_non_null(mkdtemp(tmpl));
+  lw_bench_circuits cs = {0};
+  fixture(&cs);
+  lw_error err;
+  assert_int_equal(lw_report_figures(&cs, tmpl, &err), LW_OK);
+  char *text = read_text(tmpl, "fig10.svg");
+  assert_null(strstr(text, "#2ca02c"));
+  assert_null(strstr(text, "lowwear-wide"));
+  /* five EPFL circuits, two bars each */
+  assert_int_equal(count(text, "</title></rect>"), 2 * 5);
+  free(text);
+
+  /* lowwear-wide on every circuit but the last */
+  for (uint32_t i = 0; i + 1 < cs.size; i++) {
+    lw_bench_circuit *c = &cs.data[i];
+    set_flow(c, LW_FLOW_LOWWEAR_WIDE, c->flows[LW_FLOW_SIMPLER].latency / 2,
+             c->flows[LW_FLOW_SIMPLER].toggle_estimate / 4, 1);
+    c->flows[LW_FLOW_LOWWEAR_WIDE].included = 1;
+  }
+  assert_int_equal(lw_report_figures(&cs, tmpl, &err), LW_OK);
+  text = read_text(tmpl, "fig10.svg");
+  assert_non_null(strstr(text, "<title>adder lowwear-wide: 75.00 %</title>"));
+  assert_non_null(strstr(text, "lowwear-wide mean (75.00 %)"));
+  assert_true(count(text, "fill=\"#2ca02c\"") == 5 + 1); /* bars, key */
+  assert_int_equal(count(text, "</title></rect>"), 3 * 5);
+  free(text);
+  text = read_text(tmpl, "fig9.svg");
+  /* z4ml ran without it: an n/a mark, not a bar */
+  assert_non_null(strstr(text, "<title>cm42a lowwear-wide: 50.00 %</title>"));
+  assert_null(strstr(text, "<title>z4ml lowwear-wide"));
+  free(text);
+  if (have_rsvg())
+    check_figures(&cs, tmpl, 5);
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
+  assert_int_equal(system(cmd), 0);
+  lw_vec_free(&cs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_figures_render),
+      cmocka_unit_test(test_wide_bars),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

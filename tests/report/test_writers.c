@@ -1,6 +1,8 @@
 /* The report writers on synthetic results whose averages are known by hand:
  * results.csv columns and rows, table4.md and summary.md contents, the
- * per-circuit JSON round trip, and the published table's consistency. */
+ * per-circuit JSON round trip, and the published table's consistency; with
+ * and without the wide flow (lowwear-wide), its targets and its netlist
+ * choice. */
 #include "lw_test.h"
 
 #include <math.h>
@@ -75,6 +77,26 @@ static void fixture(lw_bench_circuits *cs) {
   c->status = LW_BENCH_UNVERIFIED;
   snprintf(c->flows[LW_FLOW_LOWWEAR].error, 64, "output z, vector 3, \"x\"");
   snprintf(c->error, sizeof c->error, "lowwear: output z wrong");
+}
+
+/* The fixture plus lowwear-wide on adder, ctrl and cm42a (z4ml ran
+ * without it, as with --no-wide). By hand, lowwear-wide's reductions:
+ *   adder  latency 40 %, toggle 60 % vs SIMPLER, 40 % vs LOSSS  (wide)
+ *   ctrl   latency 25 %, toggle 60 % vs SIMPLER, 20 % vs LOSSS  (paper: row)
+ *   cm42a  latency 35 %, toggle 55 % vs SIMPLER, 25 % vs LOSSS  (paper:
+ *          toggle) */
+static void fixture_wide(lw_bench_circuits *cs) {
+  fixture(cs);
+  for (uint32_t i = 0; i < cs->size; i++)
+    for (int k = 0; k < LW_BENCH_NPAPER; k++)
+      cs->data[i].flows[LW_BENCH_ORDER[k]].included = 1;
+  set_flow(&cs->data[0], LW_FLOW_LOWWEAR_WIDE, 480, 60, 24, 1);
+  set_flow(&cs->data[1], LW_FLOW_LOWWEAR_WIDE, 50, 60, 20, 1);
+  set_flow(&cs->data[2], LW_FLOW_LOWWEAR_WIDE, 22, 26, 9, 1);
+  cs->data[1].flows[LW_FLOW_LOWWEAR_WIDE].netlist = LW_NETLIST_PAPER_ROW;
+  cs->data[2].flows[LW_FLOW_LOWWEAR_WIDE].netlist = LW_NETLIST_PAPER_TOGGLE;
+  for (uint32_t i = 0; i < 3; i++)
+    cs->data[i].flows[LW_FLOW_LOWWEAR_WIDE].included = 1;
 }
 
 static char *slurp(const char *path) {
@@ -201,6 +223,12 @@ static void test_csv(void **state) {
   assert_string_equal(buf, "output z, vector 3, \"x\"");
   csv_field(row, column(text, "status"), buf, sizeof buf);
   assert_string_equal(buf, "unverified");
+  /* results without the wide flow: no row and no netlist value for it */
+  assert_null(strstr(text, "lowwear-wide"));
+  assert_true(column(text, "netlist") >= 0);
+  csv_field(find_row(text, "adder", "lowwear"), column(text, "netlist"), buf,
+            sizeof buf);
+  assert_string_equal(buf, "");
   /* flows are listed lowwear, losss, simpler */
   assert_true(find_row(text, "ctrl", "lowwear") <
               find_row(text, "ctrl", "losss"));
@@ -282,6 +310,9 @@ static void test_markdown(void **state) {
   assert_non_null(strstr(text, "| EPFL | toggle | lowwear vs LOSSS | 2 |"));
   assert_non_null(strstr(text, "8.48 %"));
   assert_non_null(strstr(text, "**z4ml unverified**"));
+  /* run without the wide flow: neither its rows nor the targets */
+  assert_null(strstr(text, "lowwear-wide"));
+  assert_null(strstr(text, "issue 7"));
   free(text);
   lw_free(t4);
   lw_free(sum);
@@ -334,6 +365,163 @@ static void test_json_round_trip(void **state) {
   lw_vec_free(&back);
 }
 
+static void test_wide_csv(void **state) {
+  (void)state;
+  lw_bench_circuits cs = {0};
+  fixture_wide(&cs);
+  char *dir = temp_dir();
+  char *path = lw_path_join(dir, "results.csv");
+  lw_error err;
+  assert_int_equal(lw_report_csv(&cs, path, &err), LW_OK);
+  char *text = slurp(path);
+  int lines = 0;
+  for (const char *s = text; *s; s++)
+    lines += *s == '\n';
+  /* 4 circuits x 3 flows, and lowwear-wide on three of them */
+  assert_int_equal(lines, 1 + 4 * 3 + 3);
+  assert_null(find_row(text, "z4ml", "lowwear-wide"));
+  int col = column(text, "netlist");
+  assert_true(col >= 0);
+  char buf[64];
+  static const char *const want[] = {"wide", "paper", "paper"};
+  static const char *const names[] = {"adder", "ctrl", "cm42a"};
+  for (int i = 0; i < 3; i++) {
+    const char *row = find_row(text, names[i], "lowwear-wide");
+    assert_non_null(row);
+    csv_field(row, col, buf, sizeof buf);
+    assert_string_equal(buf, want[i]);
+  }
+  const char *row = find_row(text, "adder", "lowwear-wide");
+  csv_field(row, column(text, "latency"), buf, sizeof buf);
+  assert_string_equal(buf, "60");
+  csv_field(row, column(text, "min_row"), buf, sizeof buf);
+  assert_string_equal(buf, "480");
+  /* the wide flow comes after the paper's three */
+  assert_true(find_row(text, "ctrl", "simpler") <
+              find_row(text, "ctrl", "lowwear-wide"));
+  assert_true(find_row(text, "ctrl", "lowwear-wide") <
+              find_row(text, "cm42a", "lowwear"));
+  csv_field(find_row(text, "ctrl", "lowwear"), col, buf, sizeof buf);
+  assert_string_equal(buf, "");
+  free(text);
+  lw_free(path);
+  remove_dir(dir);
+  lw_vec_free(&cs);
+}
+
+static void test_wide_markdown(void **state) {
+  (void)state;
+  lw_bench_circuits cs = {0};
+  fixture_wide(&cs);
+  char *dir = temp_dir();
+  char *t4 = lw_path_join(dir, "table4.md");
+  char *sum = lw_path_join(dir, "summary.md");
+  lw_error err;
+  assert_int_equal(lw_report_table4(&cs, t4, &err), LW_OK);
+  assert_int_equal(lw_report_summary(&cs, sum, &err), LW_OK);
+
+  char *text = slurp(t4);
+  /* the wide flow's minimum row has no published column beside it */
+  assert_non_null(strstr(text, "| SIMPLER min row | published | lowwear-wide "
+                               "min row | chosen row | published |"));
+  assert_non_null(strstr(text, "| adder | 512 | 510 | 470 | 463 | 400 | 390 "
+                               "| 480 | 512 | 510 | 75 | 90 | 100 | 60 | 30 "
+                               "| 40 | 60 | 24 |"));
+  /* z4ml ran without it: dashes */
+  assert_non_null(strstr(text, "| z4ml **UNVERIFIED** | 20 | 18 | 18 | 16 | "
+                               "19 | 20 | – |"));
+  const char *avg = strstr(text, "| average reduction vs SIMPLER |");
+  assert_non_null(avg);
+  assert_non_null(strstr(avg, "31.25 % | 17.50 % | | 32.50 % | 55.00 % | "
+                              "41.67 % | | 60.00 % |"));
+  free(text);
+
+  text = slurp(sum);
+  assert_non_null(strstr(text, "| EPFL | latency | lowwear-wide vs SIMPLER | "
+                               "2 | 32.50 % | 25.00 to 40.00 % | – |"));
+  assert_non_null(strstr(text, "| LGSynth91 | toggle | lowwear-wide vs LOSSS "
+                               "| 1 | 25.00 % |"));
+  assert_non_null(strstr(text, "| EPFL | flips (simulated) | lowwear-wide vs "
+                               "SIMPLER | 2 | 60.00 % |"));
+  /* the targets are ours, said so, and judged with their margins */
+  const char *t = strstr(text, "issue 7's targets (ours, not published)");
+  assert_non_null(t);
+  assert_non_null(strstr(t, "| EPFL | toggle | lowwear-wide vs SIMPLER | "
+                            "50 % | 2 | 60.00 % | yes | +10.00 |"));
+  assert_non_null(strstr(t, "| LGSynth91 | toggle | lowwear-wide vs SIMPLER "
+                            "| 60 % | 1 | 55.00 % | **no** | -5.00 |"));
+  assert_non_null(strstr(t, "| EPFL | latency | lowwear-wide vs SIMPLER | "
+                            "30 % | 2 | 32.50 % | yes | +2.50 |"));
+  assert_non_null(strstr(t, "| LGSynth91 | latency | lowwear-wide vs SIMPLER "
+                            "| 40 % | 1 | 35.00 % | **no** | -5.00 |"));
+  assert_non_null(strstr(t, "| EPFL | toggle | lowwear-wide vs LOSSS | 15 % "
+                            "| 2 | 30.00 % | yes | +15.00 |"));
+  assert_non_null(strstr(t, "Of 3 circuits it ran on, it used the wide "
+                            "netlist on 1 and the paper-gate netlist on 2: "
+                            "on 1 because the wide netlist did not fit the "
+                            "chosen row, on 1 because"));
+  free(text);
+  lw_free(t4);
+  lw_free(sum);
+  remove_dir(dir);
+  lw_vec_free(&cs);
+}
+
+/* The wide flow and its netlist choice survive the JSON; a circuit run
+ * without it reads back without it, as results written before it existed. */
+static void test_wide_json(void **state) {
+  (void)state;
+  lw_bench_circuits cs = {0}, back = {0};
+  fixture_wide(&cs);
+  char *dir = temp_dir();
+  char *sub = lw_path_join(dir, "circuits");
+  assert_int_equal(mkdir(sub, 0777), 0);
+  lw_error err;
+  lw_vec_foreach(&cs, i) {
+    char name[160];
+    snprintf(name, sizeof name, "%s.json", cs.data[i].name);
+    char *path = lw_path_join(sub, name);
+    assert_int_equal(lw_bench_result_write(&cs.data[i], path, &err), LW_OK);
+    lw_free(path);
+  }
+  char *z4ml = lw_path_join(sub, "z4ml.json");
+  char *text = slurp(z4ml);
+  assert_null(strstr(text, "lowwear-wide"));
+  assert_non_null(strstr(text, "\"simpler\""));
+  free(text);
+  lw_free(z4ml);
+  assert_int_equal(lw_bench_result_load_dir(dir, &back, &err), LW_OK);
+  lw_bench_result_sort(&back);
+  assert_int_equal(back.size, 4);
+  static const lw_bench_netlist want[] = {LW_NETLIST_OWN, LW_NETLIST_PAPER_ROW,
+                                          LW_NETLIST_PAPER_TOGGLE};
+  for (int i = 0; i < 3; i++) {
+    const lw_bench_flow *f = &back.data[i].flows[LW_FLOW_LOWWEAR_WIDE];
+    assert_true(f->included);
+    assert_int_equal(f->netlist, want[i]);
+    assert_int_equal(f->latency,
+                     cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE].latency);
+    assert_true(f->toggle_estimate ==
+                cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE].toggle_estimate);
+  }
+  assert_false(back.data[3].flows[LW_FLOW_LOWWEAR_WIDE].included);
+  assert_false(back.data[3].flows[LW_FLOW_LOWWEAR_WIDE].ran);
+  assert_true(back.data[3].flows[LW_FLOW_SIMPLER].included);
+  assert_true(lw_bench_any_included(&back, LW_FLOW_LOWWEAR_WIDE));
+  assert_string_equal(
+      lw_bench_netlist_name(&back.data[1].flows[LW_FLOW_LOWWEAR_WIDE],
+                            LW_FLOW_LOWWEAR_WIDE),
+      "paper");
+  assert_string_equal(
+      lw_bench_netlist_name(&back.data[1].flows[LW_FLOW_LOWWEAR],
+                            LW_FLOW_LOWWEAR),
+      "");
+  lw_free(sub);
+  remove_dir(dir);
+  lw_vec_free(&cs);
+  lw_vec_free(&back);
+}
+
 /* The published table agrees with itself: chosen = largest minimum. */
 static void test_published_table(void **state) {
   (void)state;
@@ -357,6 +545,11 @@ static void test_published_table(void **state) {
   assert_null(lw_published_reduction("epfl", LW_PUB_LATENCY, LW_FLOW_LOSSS,
                                      LW_FLOW_SIMPLER));
   assert_null(lw_published_rows("hyp"));
+  /* nothing is published for the flow beyond the paper */
+  assert_true(isnan(
+      lw_published_min_row(lw_published_rows("adder"), LW_FLOW_LOWWEAR_WIDE)));
+  assert_null(lw_published_reduction("epfl", LW_PUB_TOGGLE,
+                                     LW_FLOW_LOWWEAR_WIDE, LW_FLOW_SIMPLER));
 }
 
 int main(void) {
@@ -366,6 +559,9 @@ int main(void) {
       cmocka_unit_test(test_markdown),
       cmocka_unit_test(test_json_round_trip),
       cmocka_unit_test(test_published_table),
+      cmocka_unit_test(test_wide_csv),
+      cmocka_unit_test(test_wide_markdown),
+      cmocka_unit_test(test_wide_json),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
