@@ -57,7 +57,7 @@ static void test_every_flow_min_row(void **state) {
     char path[1024];
     if (!lw_test_benchmark(circuits[i], path, sizeof path))
       continue;
-    for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR; f++)
+    for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR_WIDE; f++)
       map_at_min_and_below(path, (lw_flow_id)f);
   }
 }
@@ -69,7 +69,7 @@ static void test_example_all_flows(void **state) {
     skip();
   char path[1024];
   lw_test_source("examples/full_adder.blif", path, sizeof path);
-  for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR; f++)
+  for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR_WIDE; f++)
     map_at_min_and_below(path, (lw_flow_id)f);
 }
 
