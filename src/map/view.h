@@ -44,4 +44,15 @@ void lw_map_view_free(lw_map_view *view);
 lw_status lw_map_schedule(const lw_map_view *view, lw_u32s *order,
                           lw_error *err);
 
+/* Root orders the low-wear flows also try (SIMPLER MAGIC's is the first). */
+typedef enum lw_schedule_variant {
+  LW_SCHEDULE_SIMPLER, /* roots in id order */
+  LW_SCHEDULE_REVERSE, /* roots in reverse id order */
+  LW_SCHEDULE_CU,      /* roots by cell usage, larger first */
+  LW_SCHEDULE_COUNT
+} lw_schedule_variant;
+lw_status lw_map_schedule_variant(const lw_map_view *view,
+                                  lw_schedule_variant variant, lw_u32s *order,
+                                  lw_error *err);
+
 #endif
