@@ -154,6 +154,14 @@ typedef struct lw_flow_params {
   lw_read_params read;
   int verify; /* simulate (and cec) the program before returning it */
   lw_verify_params verify_params;
+  /* wear control (METHOD.md, "wear per cell"; docs/wear.md), off by
+   * default: the least-worn free cell, re-initialisation of cells that
+   * probably hold the value already, within latency_slack extra latency
+   * (a fraction; 0 = 5 %, negative = none) */
+  int wear_aware;
+  int prob_reinit;
+  double latency_slack;
+#define LW_FLOW_WEAR_FIELDS 1
 } lw_flow_params;
 
 typedef struct lw_flow_stats {

@@ -9,6 +9,8 @@
   CMD("map", lw_cli_map, "compile a circuit into a verified row program")      \
   CMD("verify", lw_cli_verify, "check a program against its circuit")          \
   CMD("bench", lw_cli_bench, "run the paper's evaluation protocol")            \
+  CMD("wear", lw_cli_wear, "measured wear per cell in steady state, lifetime") \
+  CMD("sweep", lw_cli_sweep, "row size against latency, toggles and wear")     \
   CMD("device", lw_cli_device, "device-level check of the stateful gates")
 
 static void usage(FILE *out) {

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "lowwear/lowwear.h"
+#include "lowwear/wear.h"
 
 #define MAP_OPTIONS(OPT)                                                       \
   OPT(flow, "--flow", LW_OPT_STR, "lowwear", 0, 0, "NAME",                     \
@@ -33,6 +34,14 @@
       "flow | batch | demand: how dead cells are re-initialised")              \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
       "merge legality exactly as the paper states it (strict L1)")             \
+  OPT(wear_aware, "--wear-aware", LW_OPT_FLAG, NULL, 0, 0, "",                 \
+      "give each gate the least-worn free cell (docs/wear.md)")                \
+  OPT(prob_reinit, "--prob-reinit", LW_OPT_FLAG, NULL, 0, 0, "",               \
+      "re-initialise first the dead cells that probably hold the value")       \
+  OPT(latency_slack, "--latency-slack", LW_OPT_REAL, "0", -1, 10, "F",         \
+      "extra latency allowed for wear, fraction (0 = 0.05, <0 = none)")        \
+  OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
+      "write R variants FILE.0.json.. with levelled cell assignments")         \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
       "do not simulate and prove the program before writing it")               \
   OPT(no_cec, "--no-cec", LW_OPT_FLAG, NULL, 0, 0, "",                         \
@@ -69,6 +78,45 @@ static int usage_error(const char *fmt, const char *what) {
   fprintf(stderr, fmt, what);
   fprintf(stderr, " (see lowwear map --help)\n");
   return 2;
+}
+
+/* --rotate: R variants of the program whose work cells are permuted so that
+ * a row cycling through them levels wear; each is verified by simulation
+ * and written as FILE.k.json (FILE without its .json). */
+static lw_status write_variants(const char *circuit_path, lw_program *prog,
+                                uint32_t r, const lw_flow_params *p,
+                                const char *out, lw_error *err) {
+  lw_program *variants[64] = {NULL};
+  lw_net *circuit = NULL;
+  lw_status st = lw_program_level(prog, r, NULL, variants, err);
+  if (st == LW_OK && p->verify)
+    st = p->synth_none
+             ? lw_io_read_mapped(circuit_path, &circuit, err)
+             : lw_io_read_circuit(circuit_path, &p->read, &circuit, err);
+  size_t stem = strlen(out);
+  if (stem > 5 && !strcmp(out + stem - 5, ".json"))
+    stem -= 5;
+  for (uint32_t k = 0; k < r && st == LW_OK; k++) {
+    if (p->verify) {
+      lw_verify_params vp = p->verify_params;
+      vp.cec = 0; /* a permutation of cells of a proved program */
+      lw_verify_report rep;
+      st = lw_sim_verify(circuit, NULL, variants[k], &vp, &rep, err);
+      if (st == LW_OK && !rep.ok)
+        st = lw_error_set(err, LW_ERR_VERIFY, circuit_path, 0,
+                          "variant %u is incorrect, not written: %s", k,
+                          rep.first_error);
+      lw_verify_report_free(&rep);
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%.*s.%u.json", (int)stem, out, k);
+    if (st == LW_OK)
+      st = lw_io_write_program(variants[k], path, LW_FORMAT_JSON, err);
+  }
+  for (uint32_t k = 0; k < r; k++)
+    lw_program_free(variants[k]);
+  lw_net_free(circuit);
+  return st;
 }
 
 int lw_cli_map(int argc, char **argv) {
@@ -145,6 +193,13 @@ int lw_cli_map(int argc, char **argv) {
   p.read.warn = warn;
   p.paper_rules = (int)v[OPT_paper_rules].num;
   p.verify = !v[OPT_no_verify].num;
+  p.wear_aware = (int)v[OPT_wear_aware].num;
+  p.prob_reinit = (int)v[OPT_prob_reinit].num;
+  p.latency_slack = v[OPT_latency_slack].real;
+  uint32_t rotate = (uint32_t)v[OPT_rotate].num;
+  if (rotate > 1 &&
+      (!strcmp(v[OPT_output].str, "-") || format != LW_FORMAT_JSON))
+    return usage_error("%s", "--rotate needs -o FILE and the json format");
   p.verify_params.cec = !v[OPT_no_cec].num;
   p.verify_params.abc_path = v[OPT_abc].str;
   p.verify_params.timeout_s = v[OPT_abc_timeout].real;
@@ -161,7 +216,9 @@ int lw_cli_map(int argc, char **argv) {
       lw_verify_report_free(&report);
     return lw_cli_fail(&err);
   }
-  st = lw_io_write_program(prog, v[OPT_output].str, format, &err);
+  st = rotate > 1
+           ? write_variants(pos[0], prog, rotate, &p, v[OPT_output].str, &err)
+           : lw_io_write_program(prog, v[OPT_output].str, format, &err);
   if (st == LW_OK)
     fprintf(stderr,
             "%s: flow %s, row %u (min %u), latency %u, gates %u, init "

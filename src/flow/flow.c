@@ -158,6 +158,9 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row) {
   mp.reinit = job->params.reinit == LW_REINIT_BATCH       ? LW_REINIT_ALL
               : job->params.reinit == LW_REINIT_ON_DEMAND ? LW_REINIT_DEMAND
                                                           : f->reinit;
+  mp.wear_aware = job->params.wear_aware;
+  mp.prob_reinit = job->params.prob_reinit;
+  mp.latency_slack = job->params.latency_slack;
   return mp;
 }
 

@@ -63,7 +63,25 @@ typedef struct row {
   lw_u32s demand;   /* init value each step of the order needs, or 2 */
   uint32_t step;    /* index in the order */
   lw_u32s scratch;
+  /* wear model, only with knobs (NULL: the plain mapping, untouched) */
+  const lw_map_knobs *knobs;
+  double *wear;     /* per cell: expected flips so far */
+  double *held_p1;  /* per cell: probability that it holds 1 now */
+  uint8_t *setup_v; /* per cell: value its setup writes */
+  uint32_t *death;  /* per node: last step that reads it; UINT32_MAX for an
+                       output */
+  uint32_t node;    /* the node being placed */
+  double *chain;    /* per node: flips of its write and of the composite
+                       gates that later overwrite it in the same cell */
+  double *end_p1;   /* per node: P(1) of the last value of that chain */
+  double hottest;   /* most expected flips of any cell so far */
 } row;
+
+static void add_wear(row *r, uint32_t c, double flips) {
+  r->wear[c] += flips;
+  if (r->wear[c] > r->hottest)
+    r->hottest = r->wear[c];
+}
 
 /* How many cells the coming demand for value v needs before the current
  * free cells of the other value run out (LW_REINIT_DEMAND). */
@@ -91,9 +109,209 @@ static void reinit(row *r, lw_u32s *from, uint32_t k, int v) {
   lw_vec_foreach(&r->scratch, i) lw_vec_push(&r->avail[v], r->scratch.data[i]);
 }
 
+/* ---- the wear model (knobs) -----------------------------------------------
+ * Expected flips per cell, from the probability of 1 of every value: a gate
+ * adds the probability that its write flips the cell, an INIT of v the
+ * probability that the cell holds !v. The plain mapping never comes here. */
+
+static double init_cost(const row *r, uint32_t c, int v) {
+  double p1 = r->held_p1[c];
+  return v ? 1.0 - p1 : p1;
+}
+
+/* Lower is better to re-initialise to v. Wear-aware: the cell's flips after
+ * the INIT; probability-aware: the INIT's own flips. With both off every
+ * score ties and the plain choice (the most recently freed) is kept. */
+static int parked(const row *r);
+
+static double reinit_score(const row *r, uint32_t c, int v) {
+  double s = 0;
+  if (r->knobs->wear_aware && parked(r))
+    return init_cost(r, c, v) - r->wear[c]; /* hot cells first */
+  if (r->knobs->wear_aware)
+    s += r->wear[c] + init_cost(r, c, v);
+  if (r->knobs->prob_reinit)
+    s += init_cost(r, c, v);
+  return s;
+}
+
+typedef struct scored {
+  double score;
+  uint32_t pos;
+} scored;
+
+static int by_score(const void *a, const void *b) {
+  const scored *x = a, *y = b;
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return (x->pos < y->pos) - (x->pos > y->pos); /* ties: top of pool first */
+}
+
+/* One INIT of v over the k best-scored cells of `from` and, when `extra`,
+ * every cell there that holds v with probability at least prob_keep (cheap
+ * now, and one INIT fewer later). Cells keep their pool order. */
+static void reinit_knobs(row *r, lw_u32s *from, uint32_t k, int v, int extra) {
+  uint32_t n = from->size;
+  scored *s = lw_alloc((n + 1) * sizeof *s);
+  uint8_t *take = lw_alloc(n + 1);
+  for (uint32_t i = 0; i < n; i++)
+    s[i] = (scored){reinit_score(r, from->data[i], v), i};
+  qsort(s, n, sizeof *s, by_score);
+  for (uint32_t i = 0; i < k && i < n; i++)
+    take[s[i].pos] = 1;
+  if (extra && r->knobs->prob_reinit)
+    for (uint32_t i = 0; i < n; i++)
+      if (1.0 - init_cost(r, from->data[i], v) >= r->knobs->prob_keep)
+        take[i] = 1;
+  lw_vec_clear(&r->scratch);
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (take[i])
+      lw_vec_push(&r->scratch, from->data[i]);
+    else
+      from->data[m++] = from->data[i];
+  }
+  from->size = m;
+  lw_program_add_init(r->prog, 0, v, r->scratch.data, r->scratch.size);
+  lw_vec_foreach(&r->scratch, i) {
+    uint32_t c = r->scratch.data[i];
+    add_wear(r, c, init_cost(r, c, v));
+    r->held_p1[c] = v;
+    lw_vec_push(&r->avail[v], c);
+  }
+  lw_free(s);
+  lw_free(take);
+}
+
+/* Parking may raise the row's hottest cell by this many expected flips: a
+ * hot cell that stops working now ends cooler than if it went on. */
+#define PARK_ROOM 1.0
+
+/* A value that stays in its cell to the end (an output) or for at least
+ * park_steps steps is parked: it takes a hot cell, which it then keeps from
+ * further wear, and leaves the cool cells to the short-lived values. */
+static int parked(const row *r) {
+  uint32_t d = r->death[r->node];
+  return r->knobs->park_steps &&
+         (d == UINT32_MAX ||
+          (d >= r->step && d - r->step >= r->knobs->park_steps));
+}
+
+/* Expected flips a cell with `wear` and setup value sv has at the end of the
+ * run if the value being placed stays there: its wear, this write and, for
+ * an output, the next run's setup over it. */
+static double final_wear(const row *r, double wear, int sv) {
+  uint32_t x = r->node;
+  double w = wear + r->chain[x];
+  if (r->death[x] == UINT32_MAX)
+    w += sv ? 1 - r->end_p1[x] : r->end_p1[x];
+  return w;
+}
+
+/* Parking prefers cells that stay within PARK_ROOM of the row's hottest
+ * (the hotter the better: they stop working), then the one that ends
+ * coolest. */
+static int park_better(const row *r, double fa, double wa, double fb,
+                       double wb) {
+  int ta = fa <= r->hottest + PARK_ROOM, tb = fb <= r->hottest + PARK_ROOM;
+  if (ta != tb)
+    return ta;
+  return ta ? wa > wb : fa < fb;
+}
+
+/* Index in pool of the cell the value being placed should take: parked,
+ * by park_better; wear-aware, the least-worn; else the top (plain order). */
+static uint32_t pick(const row *r, const lw_u32s *pool) {
+  uint32_t best = pool->size - 1;
+  const double *w = r->wear;
+  if (r->knobs->wear_aware && parked(r)) {
+    for (uint32_t i = pool->size; i-- > 0;) {
+      uint32_t a = pool->data[i], b = pool->data[best];
+      if (park_better(r, final_wear(r, w[a], r->setup_v[a]), w[a],
+                      final_wear(r, w[b], r->setup_v[b]), w[b]))
+        best = i;
+    }
+  } else if (r->knobs->wear_aware) {
+    for (uint32_t i = pool->size; i-- > 0;)
+      if (w[pool->data[i]] < w[pool->data[best]])
+        best = i;
+  }
+  return best;
+}
+
+/* Remove and return the cell pick() chooses; the rest keep their order. */
+static uint32_t pop_coolest(row *r, lw_u32s *pool) {
+  uint32_t best = pick(r, pool);
+  uint32_t c = pool->data[best];
+  memmove(pool->data + best, pool->data + best + 1,
+          (pool->size - best - 1) * sizeof *pool->data);
+  pool->size--;
+  return c;
+}
+
+/* Parked: a never-used cell (setup v, no wear) instead of the best free
+ * one, when it ends better. */
+static int park_in_virgin(const row *r, int v) {
+  if (!r->virgin.size || !r->avail[v].size || !r->knobs->wear_aware ||
+      !parked(r))
+    return 0;
+  uint32_t b = r->avail[v].data[pick(r, &r->avail[v])];
+  return park_better(r, final_wear(r, 0, v), 0,
+                     final_wear(r, r->wear[b], r->setup_v[b]), r->wear[b]);
+}
+
+static double coolest(const row *r, const lw_u32s *pool, int v, int with_init) {
+  double best = 1e300;
+  lw_vec_foreach(pool, i) {
+    uint32_t c = pool->data[i];
+    double w = r->wear[c] + (with_init ? init_cost(r, c, v) : 0);
+    best = w < best ? w : best;
+  }
+  return best;
+}
+
+/* take_cell under knobs: the same pools and fallbacks as the plain one. */
+static uint32_t take_cell_knobs(row *r, int v) {
+  const lw_map_knobs *k = r->knobs;
+  int all = r->params->reinit == LW_REINIT_ALL;
+  int park = parked(r);
+  int virgin_now =
+      r->virgin.size &&
+      (!r->avail[v].size || (k->virgin_first && !park) || park_in_virgin(r, v));
+  /* a dead cell much cooler than every free one is worth an INIT cycle */
+  if (k->hot_margin > 0 && !virgin_now && !park && r->avail[v].size &&
+      r->pending.size &&
+      coolest(r, &r->pending, v, 1) + k->hot_margin <
+          coolest(r, &r->avail[v], v, 0)) {
+    uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
+    reinit_knobs(r, &r->pending, want, v, 1);
+  }
+  if (virgin_now) {
+    uint32_t c = lw_vec_pop(&r->virgin);
+    lw_vec_push(&r->setup[v], c);
+    r->held_p1[c] = v;
+    r->setup_v[c] = (uint8_t)v;
+    return c;
+  }
+  if (r->avail[v].size)
+    return pop_coolest(r, &r->avail[v]);
+  uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
+  if (r->pending.size) {
+    reinit_knobs(r, &r->pending, want, v, 1);
+  } else if (r->avail[!v].size) {
+    uint32_t n = all ? (r->avail[!v].size + 1) / 2 : want;
+    reinit_knobs(r, &r->avail[!v], n, v, 0);
+  } else {
+    return LW_NONE;
+  }
+  return pop_coolest(r, &r->avail[v]);
+}
+
 /* A free cell holding v, re-initialising by policy; LW_NONE if the row is
  * full. */
 static uint32_t take_cell(row *r, int v) {
+  if (r->knobs)
+    return take_cell_knobs(r, v);
   if (r->avail[v].size)
     return lw_vec_pop(&r->avail[v]);
   if (r->virgin.size) {
@@ -144,6 +362,12 @@ static void free_row(row *r) {
   lw_vec_free(&r->setup[1]);
   lw_vec_free(&r->demand);
   lw_vec_free(&r->scratch);
+  lw_free(r->wear);
+  lw_free(r->held_p1);
+  lw_free(r->setup_v);
+  lw_free(r->chain);
+  lw_free(r->end_p1);
+  lw_free(r->death);
 }
 
 /* Cells for the constant outputs, after the last gate. */
@@ -152,6 +376,11 @@ static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
   for (int v = 0; v < 2; v++) {
     if (!(need & (1 << v)))
       continue;
+    lw_net_foreach_node(r->view->net,
+                        id) if (r->view->kind[id] == LW_VIEW_CONST &&
+                                !r->view->const_read[id] &&
+                                (lw_gate(lw_net_type(r->view->net, id))->fn ==
+                                 LW_FN_CONST1) == v) r->node = id;
     uint32_t c = take_cell(r, v);
     if (c == LW_NONE)
       return too_small(r, size, err);
@@ -167,11 +396,38 @@ static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
 }
 
 lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
-                       const lw_map_params *params, uint32_t size,
-                       lw_program *prog, lw_error *err) {
+                       const lw_map_params *params, const lw_map_knobs *knobs,
+                       uint32_t size, lw_program *prog,
+                       lw_map_prediction *predicted, lw_error *err) {
   const lw_net *net = view->net;
-  row r = {.view = view, .params = params, .prog = prog};
+  row r = {.view = view, .params = params, .prog = prog, .knobs = knobs};
   r.cell = lw_alloc(view->n * sizeof(uint32_t));
+  if (knobs) {
+    r.wear = lw_alloc((size + 1) * sizeof(double));
+    r.held_p1 = lw_alloc((size + 1) * sizeof(double));
+    r.setup_v = lw_alloc(size + 1);
+    r.death = lw_alloc((view->n + 1) * sizeof(uint32_t));
+    lw_vec_foreach(order, i) lw_view_foreach_child(view, order->data[i], k, c)
+        r.death[c] = i;
+    lw_net_foreach_po(net, i, d) r.death[view->rep[d]] = UINT32_MAX;
+    /* a composite gate keeps its operand's cell: the cell lives as long as
+     * the last value of the chain */
+    r.chain = lw_alloc((view->n + 1) * sizeof(double));
+    r.end_p1 = lw_alloc((view->n + 1) * sizeof(double));
+    for (uint32_t id = 0; id < view->n; id++) {
+      r.chain[id] = knobs->flip[id];
+      r.end_p1[id] = knobs->p1[id];
+    }
+    for (uint32_t i = order->size; i-- > 0;) {
+      uint32_t v = order->data[i], y = view->over[v];
+      if (y == LW_NONE)
+        continue;
+      if (r.death[v] > r.death[y])
+        r.death[y] = r.death[v];
+      r.chain[y] += r.chain[v];
+      r.end_p1[y] = r.end_p1[v];
+    }
+  }
   uint32_t *left = lw_alloc(view->n * sizeof(uint32_t));
   memcpy(left, view->fanout, view->n * sizeof(uint32_t));
   lw_status st = LW_OK;
@@ -205,6 +461,7 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     uint32_t y = view->over[v];
     uint32_t in[LW_GATE_MAX_FANIN], nin = 0;
     r.step = i;
+    r.node = v;
     if (y != LW_NONE) {
       r.cell[v] = r.cell[y];
     } else {
@@ -217,6 +474,10 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     lw_net_foreach_fanin(net, v, k, f) if ((int)k != lw_gate(t)->over)
         in[nin++] = operand_cell(&r, f);
     lw_program_add_gate(prog, t, in, nin, r.cell[v]);
+    if (knobs) {
+      add_wear(&r, r.cell[v], knobs->flip[v]);
+      r.held_p1[r.cell[v]] = knobs->p1[v];
+    }
     lw_view_foreach_child(view, v, k, c) if (--left[c] == 0 && c != y)
         lw_vec_push(&r.pending, r.cell[c]);
   }
@@ -236,6 +497,17 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
       continue;
     qsort(cells->data, cells->size, sizeof *cells->data, ascending);
     lw_program_add_init(prog, 1, v, cells->data, cells->size);
+    /* steady state: the next run's setup is written over the final row */
+    lw_vec_foreach(cells, i) if (knobs) r.wear[cells->data[i]] +=
+        init_cost(&r, cells->data[i], v);
+  }
+  if (knobs && predicted) {
+    memset(predicted, 0, sizeof *predicted);
+    for (uint32_t c = 0; c < size; c++) {
+      predicted->total += r.wear[c];
+      if (r.wear[c] > predicted->hottest)
+        predicted->hottest = r.wear[c];
+    }
   }
 done:
   lw_free(left);

@@ -12,9 +12,35 @@
 void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
                     lw_map_stats *stats);
 
-/* Emit the program at `row` cells into prog. LW_ERR_ROW if it does not fit. */
+/* How the wear-aware and probability-aware mapping chooses cells (map.c
+ * tries several settings within the latency budget). */
+typedef struct lw_map_knobs {
+  const double *p1;    /* per node: probability of 1 (bit-parallel sim) */
+  const double *flip;  /* per executed node: probability its write flips the
+                          cell (fresh cell: != init; composite: != y) */
+  int wear_aware;      /* least-worn free cell; coolest dead cells reused */
+  int virgin_first;    /* never-used cells before reused ones */
+  double hot_margin;   /* > 0: an extra INIT when a dead cell is this many
+                          expected flips cooler than every free cell */
+  int prob_reinit;     /* re-initialise to v the cells likely holding v */
+  double prob_keep;    /* ... and every dead cell holding v with at least this
+                          probability (> 1: none) */
+  uint32_t park_steps; /* > 0: a value read again this many steps later, or
+                          an output, takes a hot cell (it keeps it from
+                          more wear); UINT32_MAX - 1: outputs only */
+} lw_map_knobs;
+
+/* Expected flips per run in steady state, from the knobs' model. */
+typedef struct lw_map_prediction {
+  double hottest, total;
+} lw_map_prediction;
+
+/* Emit the program at `row` cells into prog. LW_ERR_ROW if it does not fit.
+ * knobs NULL: the plain mapping (every flow's default); otherwise the wear
+ * model runs and predicted (may be NULL) receives its figures. */
 lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
-                       const lw_map_params *params, uint32_t row,
-                       lw_program *prog, lw_error *err);
+                       const lw_map_params *params, const lw_map_knobs *knobs,
+                       uint32_t row, lw_program *prog,
+                       lw_map_prediction *predicted, lw_error *err);
 
 #endif

@@ -1,13 +1,149 @@
 #include "map/map.h"
 
+#include <math.h>
+
 #include "base/proc.h"
 #include "map/alloc.h"
+#include "sim/sim.h"
 
 lw_map_params lw_map_params_default(void) {
   lw_map_params p = {
       .row = 0, .reinit = LW_REINIT_ALL, .setup_all = 0, .flow = "lowwear"};
   return p;
 }
+
+/* ---- wear control ---------------------------------------------------------
+ */
+
+/* 1024 random vectors: a probability within about 1.5 points, which is all
+ * the cell choice needs (METHOD.md: predicted flips matched measured ones
+ * within 0.3 % on average). */
+#define PROB_WORDS 16
+#define PROB_SEED 0x5eedf11b5ull
+
+static uint64_t splitmix64(uint64_t *state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+static double share(const uint64_t *words, const uint64_t *other) {
+  uint64_t ones = 0;
+  for (uint32_t w = 0; w < PROB_WORDS; w++)
+    ones +=
+        (uint64_t)__builtin_popcountll(other ? words[w] ^ other[w] : words[w]);
+  return (double)ones / (64.0 * PROB_WORDS);
+}
+
+/* Signal probabilities of every node and, per executed gate, the
+ * probability that its write flips its cell, from a bit-parallel simulation
+ * of the netlist on random inputs. */
+static lw_status probabilities(const lw_map_view *view, double *p1,
+                               double *flip, lw_error *err) {
+  const lw_net *net = view->net;
+  lw_u32s topo = {0};
+  lw_status st = lw_net_topo(net, &topo, err);
+  if (st != LW_OK)
+    return st;
+  uint64_t *sims = lw_alloc(sizeof(uint64_t) * PROB_WORDS * (view->n + 1));
+  uint64_t rng = PROB_SEED;
+  lw_net_foreach_pi(net, i, id) for (uint32_t w = 0; w < PROB_WORDS; w++)
+      sims[(size_t)PROB_WORDS * id + w] = splitmix64(&rng);
+  lw_sim_net(net, &topo, PROB_WORDS, sims);
+  for (uint32_t id = 0; id < view->n; id++) {
+    const uint64_t *s = sims + (size_t)PROB_WORDS * id;
+    p1[id] = share(s, NULL);
+    uint32_t y = view->over[id];
+    if (view->kind[id] != LW_VIEW_GATE)
+      flip[id] = 0;
+    else if (y != LW_NONE)
+      flip[id] = share(s, sims + (size_t)PROB_WORDS * y);
+    else
+      flip[id] = lw_gate(lw_net_type(net, id))->init ? 1 - p1[id] : p1[id];
+  }
+  lw_free(sims);
+  lw_vec_free(&topo);
+  return LW_OK;
+}
+
+/* Wear-aware: the hottest cell first (1 % counts as a tie), then the total;
+ * probability-aware alone: the total. */
+static int better(const lw_map_prediction *a, const lw_map_prediction *b,
+                  int wear_aware) {
+  if (wear_aware && fabs(a->hottest - b->hottest) > 0.01 * b->hottest)
+    return a->hottest < b->hottest;
+  if (a->total != b->total)
+    return a->total < b->total;
+  return a->hottest < b->hottest;
+}
+
+/* Settings tried, from none (the plain mapping's choices, same latency) to
+ * the most eager. hot_margin in expected flips; prob_keep > 1 = off. */
+static const double hot_margins[] = {0, 2, 1, 0.5, 0.25};
+static const double prob_keeps[] = {2, 0.9, 0.75, 0.6};
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* Replace *prog (the plain mapping) by the setting with the least expected
+ * wear whose latency is within the budget. */
+static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
+                              const lw_map_params *params, uint32_t size,
+                              lw_map_stats *stats, lw_program **prog,
+                              lw_error *err) {
+  uint32_t plain = (*prog)->cycles.size;
+  double slack = params->latency_slack > 0   ? params->latency_slack
+                 : params->latency_slack < 0 ? 0
+                                             : LW_MAP_DEFAULT_SLACK;
+  uint32_t budget = plain + (uint32_t)floor(plain * slack + 1e-9);
+  double *p1 = lw_alloc(sizeof(double) * (view->n + 1));
+  double *flip = lw_alloc(sizeof(double) * (view->n + 1));
+  lw_status st = probabilities(view, p1, flip, err);
+  lw_program *best = NULL;
+  lw_map_prediction best_pred = {0, 0};
+  int wa = params->wear_aware != 0, pr = params->prob_reinit != 0;
+  /* parking: off, outputs only, values that live a quarter down to a
+   * 128th of the program */
+  uint32_t n = order->size;
+  uint32_t parks[] = {0,         UINT32_MAX - 1, n / 4 + 1,
+                      n / 8 + 1, n / 32 + 1,     n / 128 + 1};
+  for (size_t pk = 0; pk < (wa ? COUNT(parks) : 1) && st == LW_OK; pk++)
+    for (int vf = 0; vf <= wa && st == LW_OK; vf++)
+      for (size_t h = 0; h < (wa ? COUNT(hot_margins) : 1) && st == LW_OK; h++)
+        for (size_t k = 0; k < (pr ? COUNT(prob_keeps) : 1) && st == LW_OK;
+             k++) {
+          lw_map_knobs knobs = {p1, flip,          wa,       vf, hot_margins[h],
+                                pr, prob_keeps[k], parks[pk]};
+          lw_map_prediction pred;
+          lw_program *cand =
+              lw_program_new((*prog)->circuit, (*prog)->flow, size);
+          st =
+              lw_map_alloc(view, order, params, &knobs, size, cand, &pred, err);
+          stats->settings_tried++;
+          if (st == LW_OK && cand->cycles.size <= budget &&
+              (!best || better(&pred, &best_pred, wa))) {
+            lw_program_free(best);
+            best = cand;
+            best_pred = pred;
+          } else {
+            lw_program_free(cand);
+          }
+        }
+  if (st == LW_OK && best) {
+    lw_program_free(*prog);
+    *prog = best;
+    best = NULL;
+    stats->predicted_hottest = best_pred.hottest;
+    stats->predicted_total = best_pred.total;
+  }
+  stats->plain_latency = plain;
+  lw_program_free(best);
+  lw_free(p1);
+  lw_free(flip);
+  return st;
+}
+
+/* ---- the entry point ------------------------------------------------------
+ */
 
 lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
                      lw_map_stats *stats, lw_program **prog, lw_error *err) {
@@ -32,7 +168,9 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
                         size, net->name, params->flow, stats->min_row);
     } else {
       *prog = lw_program_new(net->name, params->flow, size);
-      st = lw_map_alloc(&view, &order, params, size, *prog, err);
+      st = lw_map_alloc(&view, &order, params, NULL, size, *prog, NULL, err);
+      if (st == LW_OK && (params->wear_aware || params->prob_reinit))
+        st = control_wear(&view, &order, params, size, stats, prog, err);
       if (st != LW_OK) {
         /* the minimum row is exact: failing above it is a bug */
         if (st == LW_ERR_ROW)

@@ -22,12 +22,28 @@ typedef struct lw_map_params {
   int setup_all;    /* setup initialises every non-input cell to 0,
                        as SIMPLER MAGIC does */
   const char *flow; /* name written into the program */
+  /* Wear control (METHOD.md "wear per cell"); all 0 = the plain mapping,
+   * byte for byte. With either option on, several cell choices are tried
+   * and the one with the least expected wear within the latency budget is
+   * kept. */
+  int wear_aware;       /* prefer the least-worn cell a gate may use */
+  int prob_reinit;      /* re-initialise to v dead cells likely holding v */
+  double latency_slack; /* extra latency allowed over the plain mapping, as
+                           a fraction: 0 = LW_MAP_DEFAULT_SLACK, < 0 = none */
 } lw_map_params;
+
+/* The latency budget when the user asks for wear control without one: the
+ * 5 % that the wear targets allow over the plain lowwear flow. */
+#define LW_MAP_DEFAULT_SLACK 0.05
 
 typedef struct lw_map_stats {
   uint32_t min_row;   /* smallest row at which the mapping succeeds */
   uint32_t peak_live; /* most values alive at once */
   uint32_t base;      /* input cells + constant cells */
+  /* with wear control: the plain mapping's latency and the expected flips
+   * per run (steady state) of the program kept */
+  uint32_t plain_latency, settings_tried;
+  double predicted_hottest, predicted_total;
   double seconds;
 } lw_map_stats;
 
