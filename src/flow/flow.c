@@ -90,12 +90,41 @@ static char *circuit_name(const char *path) {
                     dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-static lw_status synthesize(const char *abc_input, const lw_flow_params *p,
-                            lw_flow_stats *stats, lw_net **mapped,
-                            lw_error *err) {
+/* ABC's Verilog leaves out an output that is an input of the same name (a
+ * feed-through: it cannot declare the net twice). Put such outputs back,
+ * driven by the input, in the circuit's order; any other missing output is
+ * ABC's fault. Outputs drive no node, so SIMPLER's numbering is unchanged. */
+static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
+                                      const char *path, lw_error *err) {
+  if (net->pos.size == circuit->pos.size)
+    return LW_OK;
+  for (uint32_t i = 0; i < circuit->pos.size; i++) {
+    const char *name = lw_net_po_name(circuit, i);
+    int found = 0;
+    for (uint32_t j = 0; j < net->pos.size && !found; j++)
+      found = !strcmp(lw_net_po_name(net, j), name);
+    if (found)
+      continue;
+    uint32_t pi = LW_NONE;
+    lw_net_foreach_pi(net, k, id) if (pi == LW_NONE &&
+                                      !strcmp(lw_net_node_name(net, id), name))
+        pi = id;
+    if (pi == LW_NONE)
+      return lw_error_set(err, LW_ERR_ABC, path, 0,
+                          "ABC's netlist lacks output '%s'", name);
+    lw_net_add_po(net, pi, name);
+  }
+  return LW_OK;
+}
+
+static lw_status synthesize(const char *abc_input, const lw_net *circuit,
+                            const lw_flow_params *p, lw_flow_stats *stats,
+                            lw_net **mapped, lw_error *err) {
   lw_synth_stats ss = {0};
   lw_status st = lw_synth_run(abc_input, &p->synth, &ss, mapped, err);
   stats->abc_seconds = ss.seconds;
+  if (st == LW_OK && circuit)
+    st = restore_feedthroughs(circuit, *mapped, abc_input, err);
   return st;
 }
 
@@ -214,8 +243,9 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
     if ((st = lw_io_write_blif(job->circuit, job->abc_input, err)) != LW_OK)
       goto done;
   }
-  st = p->synth_none ? lw_io_read_mapped(path, &job->net, err)
-                     : synthesize(job->abc_input, p, stats, &job->net, err);
+  st = p->synth_none
+           ? lw_io_read_mapped(path, &job->net, err)
+           : synthesize(job->abc_input, job->circuit, p, stats, &job->net, err);
   if (st != LW_OK)
     goto done;
   lw_net_foreach_node(job->net, id) stats->mapped_gates +=
@@ -230,8 +260,8 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
     paper.synth.gates = LW_GATES_PAPER;
     lw_flow_stats alt_stats;
     memset(&alt_stats, 0, sizeof alt_stats);
-    if ((st = synthesize(job->abc_input, &paper, &alt_stats, &job->alt, err)) !=
-            LW_OK ||
+    if ((st = synthesize(job->abc_input, job->circuit, &paper, &alt_stats,
+                         &job->alt, err)) != LW_OK ||
         (st = rewrite(f, &paper, &job->alt, &alt_stats, err)) != LW_OK ||
         (st = min_row_of(job, job->alt, &job->alt_min, err)) != LW_OK)
       goto done;
