@@ -8,6 +8,7 @@
 #include "io/blif_write.h"
 #include "lowwear/lowwear.h"
 #include "map/map.h"
+#include "map/view.h"
 #include "net/net.h"
 #include "net/program.h"
 #include "rewrite/rewrite.h"
@@ -187,6 +188,9 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row) {
   mp.reinit = job->params.reinit == LW_REINIT_BATCH       ? LW_REINIT_ALL
               : job->params.reinit == LW_REINIT_ON_DEMAND ? LW_REINIT_DEMAND
                                                           : f->reinit;
+  /* the low-wear flows choose among execution orders; the baselines keep
+   * SIMPLER MAGIC's (LOSSS maps as SIMPLER does) */
+  mp.schedules = f->criterion == LW_MERGE_TOGGLE ? LW_SCHEDULE_COUNT : 1;
   mp.wear_aware = job->params.wear_aware;
   mp.prob_reinit = job->params.prob_reinit;
   mp.latency_slack = job->params.latency_slack;

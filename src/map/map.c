@@ -145,6 +145,39 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
 /* ---- the entry point ------------------------------------------------------
  */
 
+/* The program at `size` cells for one execution order, wear control
+ * included. */
+static lw_status map_order(const lw_map_view *view, const lw_u32s *order,
+                           const lw_map_params *params, uint32_t size,
+                           uint32_t min_row, lw_map_stats *stats,
+                           lw_program **prog, lw_error *err) {
+  *prog = lw_program_new(view->net->name, params->flow, size);
+  lw_status st =
+      lw_map_alloc(view, order, params, NULL, size, *prog, NULL, err);
+  if (st == LW_OK && (params->wear_aware || params->prob_reinit))
+    st = control_wear(view, order, params, size, stats, prog, err);
+  if (st != LW_OK) {
+    /* the minimum row is exact: failing above it is a bug */
+    if (st == LW_ERR_ROW)
+      st = lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
+                        "mapping failed at %u cells, above the computed "
+                        "minimum %u",
+                        size, min_row);
+    lw_program_free(*prog);
+    *prog = NULL;
+  } else {
+    lw_program_compute_metrics(*prog);
+  }
+  return st;
+}
+
+static int preferred(const lw_program *a, const lw_program *b) {
+  const lw_metrics *x = &a->metrics, *y = &b->metrics;
+  if (x->toggle_estimate != y->toggle_estimate)
+    return x->toggle_estimate < y->toggle_estimate;
+  return x->latency < y->latency;
+}
+
 lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
                      lw_map_stats *stats, lw_program **prog, lw_error *err) {
   double start = lw_clock();
@@ -154,38 +187,51 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
   memset(stats, 0, sizeof *stats);
   *prog = NULL;
   lw_map_view view;
-  lw_u32s order = {0};
+  int nvar = params->schedules > 1 ? params->schedules : 1;
+  if (nvar > LW_SCHEDULE_COUNT)
+    nvar = LW_SCHEDULE_COUNT;
+  lw_u32s order[LW_SCHEDULE_COUNT] = {{0}};
+  lw_map_stats vstats[LW_SCHEDULE_COUNT];
   lw_status st = lw_map_view_build(net, &view, err);
-  if (st == LW_OK)
-    st = lw_map_schedule(&view, &order, err);
+  for (int v = 0; v < nvar && st == LW_OK; v++) {
+    st = lw_map_schedule_variant(&view, (lw_schedule_variant)v, &order[v], err);
+    if (st == LW_OK) {
+      memset(&vstats[v], 0, sizeof vstats[v]);
+      lw_map_min_row(&view, &order[v], &vstats[v]);
+      if (!v || vstats[v].min_row < stats->min_row)
+        *stats = vstats[v];
+    }
+  }
   if (st == LW_OK) {
-    lw_map_min_row(&view, &order, stats);
-    uint32_t size = params->row ? params->row : stats->min_row;
-    if (size < stats->min_row) {
+    uint32_t min_row = stats->min_row;
+    uint32_t size = params->row ? params->row : min_row;
+    if (size < min_row) {
       st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                         "a row of %u cells is too small for '%s' (flow %s): "
                         "the minimum is %u",
-                        size, net->name, params->flow, stats->min_row);
-    } else {
-      *prog = lw_program_new(net->name, params->flow, size);
-      st = lw_map_alloc(&view, &order, params, NULL, size, *prog, NULL, err);
-      if (st == LW_OK && (params->wear_aware || params->prob_reinit))
-        st = control_wear(&view, &order, params, size, stats, prog, err);
-      if (st != LW_OK) {
-        /* the minimum row is exact: failing above it is a bug */
-        if (st == LW_ERR_ROW)
-          st = lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
-                            "mapping failed at %u cells, above the computed "
-                            "minimum %u",
-                            size, stats->min_row);
+                        size, net->name, params->flow, min_row);
+    }
+    for (int v = 0; v < nvar && st == LW_OK; v++) {
+      if (vstats[v].min_row > size)
+        continue;
+      lw_program *cand = NULL;
+      st = map_order(&view, &order[v], params, size, vstats[v].min_row, stats,
+                     &cand, err);
+      if (st == LW_OK && (!*prog || preferred(cand, *prog))) {
         lw_program_free(*prog);
-        *prog = NULL;
+        *prog = cand;
       } else {
-        lw_program_compute_metrics(*prog);
+        lw_program_free(cand);
       }
     }
+    if (st != LW_OK) {
+      lw_program_free(*prog);
+      *prog = NULL;
+    }
+    stats->min_row = min_row;
   }
-  lw_vec_free(&order);
+  for (int v = 0; v < nvar; v++)
+    lw_vec_free(&order[v]);
   lw_map_view_free(&view);
   stats->seconds = lw_clock() - start;
   return st;

@@ -30,6 +30,11 @@ typedef struct lw_map_params {
   int prob_reinit;      /* re-initialise to v dead cells likely holding v */
   double latency_slack; /* extra latency allowed over the plain mapping, as
                            a fraction: 0 = LW_MAP_DEFAULT_SLACK, < 0 = none */
+  /* Execution orders tried (lw_schedule_variant, SIMPLER's first): 0 or 1 =
+   * SIMPLER's only. The minimum row is the smallest over them; at a row,
+   * the program kept is the one with the lower toggle estimate (then
+   * latency). */
+  int schedules;
 } lw_map_params;
 
 /* The latency budget when the user asks for wear control without one: the
