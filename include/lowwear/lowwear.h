@@ -161,7 +161,6 @@ typedef struct lw_flow_params {
   int wear_aware;
   int prob_reinit;
   double latency_slack;
-#define LW_FLOW_WEAR_FIELDS 1
 } lw_flow_params;
 
 typedef struct lw_flow_stats {

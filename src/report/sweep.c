@@ -32,17 +32,8 @@ void lw_sweep_free(lw_sweep *s) {
   memset(s, 0, sizeof *s);
 }
 
-/* lw_flow_params carries wear_aware, prob_reinit and latency_slack once
- * lowwear.h defines LW_FLOW_WEAR_FIELDS beside them; until then the sweep
- * has no lowwear+wear flow. */
-#ifdef LW_FLOW_WEAR_FIELDS
-#define LW_SWEEP_WEAR 1
-#else
-#define LW_SWEEP_WEAR 0
-#endif
-
-/* The flows of a sweep: the three of the paper, then lowwear with wear
- * control. */
+/* The flows of a sweep: the three of the paper, lowwear-wide, then the
+ * low-wear flows with wear control (left out with --no-wear-control). */
 typedef struct sweep_flow {
   const char *name;
   lw_flow_id id;
@@ -53,7 +44,9 @@ static const sweep_flow sweep_flows[] = {
     {"simpler", LW_FLOW_SIMPLER, 0},
     {"losss", LW_FLOW_LOSSS, 0},
     {"lowwear", LW_FLOW_LOWWEAR, 0},
+    {"lowwear-wide", LW_FLOW_LOWWEAR_WIDE, 0},
     {"lowwear+wear", LW_FLOW_LOWWEAR, 1},
+    {"lowwear-wide+wear", LW_FLOW_LOWWEAR_WIDE, 1},
 };
 #define NFLOWS (sizeof sweep_flows / sizeof *sweep_flows)
 
@@ -67,13 +60,11 @@ static lw_flow_params flow_params(const lw_sweep_params *sp,
   p.verify = sp->flow.verify;
   p.verify_params = sp->flow.verify_params;
   p.paper_rules = sp->flow.paper_rules;
-#if LW_SWEEP_WEAR
   if (f->wear) {
     p.wear_aware = 1;
     p.prob_reinit = 1;
     p.latency_slack = sp->latency_slack;
   }
-#endif
   return p;
 }
 
@@ -144,10 +135,14 @@ lw_status lw_sweep_run(const char *path, const lw_sweep_params *sp, lw_sweep *s,
   s->rotate = sp->rotate;
   lw_flow_job *jobs[NFLOWS] = {0};
   lw_flow_stats stats[NFLOWS];
-  size_t nflows = sp->wear_control && LW_SWEEP_WEAR ? NFLOWS : NFLOWS - 1;
+  const sweep_flow *active[NFLOWS];
+  size_t nflows = 0;
+  for (size_t f = 0; f < NFLOWS; f++)
+    if (sp->wear_control || !sweep_flows[f].wear)
+      active[nflows++] = &sweep_flows[f];
   lw_status st = LW_OK;
   for (size_t f = 0; f < nflows && st == LW_OK; f++) {
-    lw_flow_params p = flow_params(sp, &sweep_flows[f]);
+    lw_flow_params p = flow_params(sp, active[f]);
     st = lw_flow_prepare(path, &p, &stats[f], &jobs[f], err);
     if (st == LW_OK && stats[f].min_row > s->base_row)
       s->base_row = stats[f].min_row;
@@ -162,7 +157,7 @@ lw_status lw_sweep_run(const char *path, const lw_sweep_params *sp, lw_sweep *s,
     uint32_t row = (uint32_t)ceil(s->base_row * sp->factors[k] - 1e-9);
     for (size_t f = 0; f < nflows && st == LW_OK; f++) {
       lw_sweep_point *pt = &s->points[s->npoints];
-      snprintf(pt->flow, sizeof pt->flow, "%s", sweep_flows[f].name);
+      snprintf(pt->flow, sizeof pt->flow, "%s", active[f]->name);
       pt->factor = sp->factors[k];
       pt->min_row = stats[f].min_row;
       st = measure(jobs[f], sp, row, pt, err);

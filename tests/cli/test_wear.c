@@ -182,11 +182,7 @@ static void test_sweep_cli(void **state) {
     rows++;
   }
   fclose(f);
-#ifdef LW_FLOW_WEAR_FIELDS
-  assert_int_equal(rows, 8); /* 4 flows x 2 rows */
-#else
-  assert_int_equal(rows, 6);
-#endif
+  assert_int_equal(rows, 12); /* 6 flows x 2 rows */
   assert_true(pareto >= 1);
   struct stat st;
   assert_int_equal(stat(svg, &st), 0);
