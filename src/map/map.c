@@ -1,4 +1,5 @@
 #include "map/map.h"
+#include "sim/vectors.h"
 
 #include <math.h>
 
@@ -21,13 +22,6 @@ lw_map_params lw_map_params_default(void) {
 #define PROB_WORDS 16
 #define PROB_SEED 0x5eedf11b5ull
 
-static uint64_t splitmix64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
 static double share(const uint64_t *words, const uint64_t *other) {
   uint64_t ones = 0;
   for (uint32_t w = 0; w < PROB_WORDS; w++)
@@ -49,7 +43,7 @@ static lw_status probabilities(const lw_map_view *view, double *p1,
   uint64_t *sims = lw_alloc(sizeof(uint64_t) * PROB_WORDS * (view->n + 1));
   uint64_t rng = PROB_SEED;
   lw_net_foreach_pi(net, i, id) for (uint32_t w = 0; w < PROB_WORDS; w++)
-      sims[(size_t)PROB_WORDS * id + w] = splitmix64(&rng);
+      sims[(size_t)PROB_WORDS * id + w] = lw_sim_random_word(&rng);
   lw_sim_net(net, &topo, PROB_WORDS, sims);
   for (uint32_t id = 0; id < view->n; id++) {
     const uint64_t *s = sims + (size_t)PROB_WORDS * id;

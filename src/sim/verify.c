@@ -9,6 +9,7 @@
 #include "lowwear/lowwear.h"
 #include "sim/cec.h"
 #include "sim/sim.h"
+#include "sim/vectors.h"
 
 lw_verify_params lw_verify_params_default(void) {
   lw_verify_params p = {0};
@@ -86,18 +87,6 @@ static void match_names(const lw_net *net, const lw_program *prog, matching *m,
 /* ---- input vectors --------------------------------------------------------
  */
 
-static uint64_t splitmix64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-/* Lane patterns of the exhaustive enumeration inside one word. */
-static const uint64_t lane_bits[6] = {
-    0xaaaaaaaaaaaaaaaaull, 0xccccccccccccccccull, 0xf0f0f0f0f0f0f0f0ull,
-    0xff00ff00ff00ff00ull, 0xffff0000ffff0000ull, 0xffffffff00000000ull};
-
 /* Fill in[W*i + w] (circuit PI i) for the lanes starting at `base` (a
  * multiple of 64). Random mode: lane 0 all-0, lane 1 all-1, lane 2+i the
  * one-hot vector of input i, then random vectors. */
@@ -108,10 +97,9 @@ static void fill_inputs(uint64_t *in, uint32_t npi, uint32_t W, uint64_t base,
       uint64_t word = base / 64 + w;
       uint64_t *x = &in[(size_t)W * i + w];
       if (exhaustive)
-        *x =
-            i < 6 ? lane_bits[i] : (((word >> (i - 6)) & 1) ? ~(uint64_t)0 : 0);
+        *x = lw_sim_exhaustive_word(i, word);
       else
-        *x = splitmix64(rng);
+        *x = lw_sim_random_word(rng);
     }
   if (exhaustive)
     return;

@@ -11,6 +11,7 @@
 #include "io/program.h"
 #include "lowwear/wear.h"
 #include "net/program.h"
+#include "sim/vectors.h"
 
 lw_wear_params lw_wear_params_default(void) {
   lw_wear_params p;
@@ -46,18 +47,6 @@ void lw_wear_report_free(lw_wear_report *report) {
 
 /* ---- input vectors --------------------------------------------------------
  */
-
-static uint64_t splitmix64(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-/* Input j of lane l in exhaustive order is bit j of l. */
-static const uint64_t lane_bits[6] = {
-    0xaaaaaaaaaaaaaaaaull, 0xccccccccccccccccull, 0xf0f0f0f0f0f0f0f0ull,
-    0xff00ff00ff00ff00ull, 0xffff0000ffff0000ull, 0xffffffff00000000ull};
 
 typedef struct trace {
   uint32_t nin;
@@ -131,10 +120,9 @@ static void fill_inputs(uint64_t *in, uint64_t *mask, uint32_t nin, uint32_t W,
             *x |= 1ull << b;
         }
       } else if (exhaustive) {
-        *x =
-            j < 6 ? lane_bits[j] : (((word >> (j - 6)) & 1) ? ~(uint64_t)0 : 0);
+        *x = lw_sim_exhaustive_word(j, word);
       } else {
-        *x = splitmix64(rng);
+        *x = lw_sim_random_word(rng);
       }
     }
 }
