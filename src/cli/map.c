@@ -26,7 +26,7 @@
       "abc, or none: the input is already mapped to NOT/NOR/OR cells")         \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 1, 1e6, "S",           \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 1, 1e6, "S",          \
       "time limit for each ABC run, seconds")                                  \
   OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",            \
       "ABC commands between read_library and write (default: the flow's)")     \

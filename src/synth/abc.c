@@ -38,7 +38,7 @@ const char lw_synth_script_area[] =
 
 lw_synth_params lw_synth_params_default(void) {
   lw_synth_params p = {.abc_path = NULL,
-                       .timeout_s = 600,
+                       .timeout_s = 3600, /* EPFL hyp: over 600 s in ABC */
                        .script = NULL,
                        .cost = LW_COST_SIMPLER,
                        .gates = LW_GATES_NOR};
