@@ -114,6 +114,7 @@ typedef struct lw_verify_report {
   double *cell_flips;          /* per cell, per run, steady state */
   double hottest_cell_flips;
   uint32_t hottest_cell;
+  double mean_cell_flips; /* over the work cells (all but input cells) */
   double seconds;
 } lw_verify_report;
 

@@ -67,11 +67,20 @@ typedef struct row {
   COL("latency", RAN(fprintf(out, "%u", r->f->latency)))                       \
   COL("gate_cycles", RAN(fprintf(out, "%u", r->f->gate_cycles)))               \
   COL("init_cycles", RAN(fprintf(out, "%u", r->f->init_cycles)))
+/* a / b, empty when b is 0 (nothing flips: no finite ratio) */
+static void put_ratio(FILE *out, double a, double b) {
+  if (b > 0)
+    put_real(out, a / b);
+}
+
 #define TAIL_COLUMNS(COL)                                                      \
   COL("toggle_estimate", RAN(put_real(out, r->f->toggle_estimate)))            \
   COL("measured_flips", RAN(put_real(out, r->f->measured_flips)))              \
   COL("steady_flips", RAN(put_real(out, r->f->steady_flips)))                  \
   COL("hottest_cell_flips", RAN(put_real(out, r->f->hottest_cell_flips)))      \
+  COL("hottest_to_mean",                                                       \
+      RAN(put_ratio(out, r->f->hottest_cell_flips, r->f->mean_cell_flips)))    \
+  COL("lifetime_runs_1e9", RAN(put_ratio(out, 1e9, r->f->hottest_cell_flips))) \
   COL("verified", fputs(r->f->verified ? "1" : "0", out))                      \
   COL("vectors", RAN(fprintf(out, "%llu", (unsigned long long)r->f->vectors))) \
   COL("exhaustive", RAN(fputs(r->f->exhaustive ? "1" : "0", out)))             \

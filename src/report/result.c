@@ -66,6 +66,7 @@ static json_t *flow_json(const lw_bench_flow *f, lw_flow_id id) {
   json_object_set_new(o, "steady_flips", json_real(f->steady_flips));
   json_object_set_new(o, "hottest_cell_flips",
                       json_real(f->hottest_cell_flips));
+  json_object_set_new(o, "mean_cell_flips", json_real(f->mean_cell_flips));
   json_object_set_new(o, "verified", json_boolean(f->verified));
   json_object_set_new(o, "vectors", json_integer((json_int_t)f->vectors));
   json_object_set_new(o, "exhaustive", json_boolean(f->exhaustive));
@@ -154,6 +155,7 @@ static void read_flow(const json_t *o, lw_bench_flow *f) {
   f->measured_flips = get_real(o, "measured_flips");
   f->steady_flips = get_real(o, "steady_flips");
   f->hottest_cell_flips = get_real(o, "hottest_cell_flips");
+  f->mean_cell_flips = get_real(o, "mean_cell_flips");
   f->verified = json_is_true(json_object_get(o, "verified"));
   const json_t *v = json_object_get(o, "vectors");
   f->vectors = json_is_integer(v) ? (uint64_t)json_integer_value(v) : 0;

@@ -47,6 +47,7 @@ typedef struct lw_bench_flow {
   double measured_flips;         /* per run, simulated (cycles only) */
   double steady_flips;           /* per run, with the next run's setup */
   double hottest_cell_flips;     /* per run, the most-flipped cell */
+  double mean_cell_flips;        /* per run, over the work cells */
   int verified;
   uint64_t vectors; /* verification vectors simulated */
   int exhaustive;

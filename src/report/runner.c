@@ -112,6 +112,7 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   f->measured_flips = rep.flips_per_run;
   f->steady_flips = rep.steady_flips_per_run;
   f->hottest_cell_flips = rep.hottest_cell_flips;
+  f->mean_cell_flips = rep.mean_cell_flips;
   if (st != LW_OK) {
     char text[480];
     error_text(&err, text, sizeof text);

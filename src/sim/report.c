@@ -41,6 +41,21 @@ char *lw_verify_report_json(const lw_verify_report *report,
   real_field(f, "steady_flips_per_run", report->steady_flips_per_run);
   fprintf(f, ",\n  \"hottest_cell\": %u", report->hottest_cell);
   real_field(f, "hottest_cell_flips", report->hottest_cell_flips);
+  real_field(f, "mean_cell_flips", report->mean_cell_flips);
+  real_field(f, "hottest_to_mean",
+             report->mean_cell_flips > 0
+                 ? report->hottest_cell_flips / report->mean_cell_flips
+                 : 0);
+  /* runs until the hottest cell reaches an endurance (lowwear wear has the
+   * options; these are its defaults) */
+  static const double endurance[] = {1e6, 1e9, 1e12};
+  static const char *const key[] = {"lifetime_runs_1e6", "lifetime_runs_1e9",
+                                    "lifetime_runs_1e12"};
+  for (int k = 0; k < 3; k++)
+    real_field(f, key[k],
+               report->hottest_cell_flips > 0
+                   ? endurance[k] / report->hottest_cell_flips
+                   : 0);
   real_field(f, "seconds", report->seconds);
   fputs(",\n  \"cell_flips\": [", f);
   for (uint32_t c = 0; report->cell_flips && c < report->ncells; c++) {

@@ -210,6 +210,8 @@ static void simulate(run *r, const lw_verify_params *params,
       report->hottest_cell = c;
     }
   }
+  uint32_t work = n > prog->inputs.size ? n - prog->inputs.size : 0;
+  report->mean_cell_flips = work ? (double)steady / (double)total / work : 0;
   report->flips_per_run = (double)cycle_flips / (double)total;
   report->steady_flips_per_run = (double)steady / (double)total;
   lw_free(prog_in);

@@ -100,6 +100,15 @@ static void test_report_json(void **state) {
                         "seconds"};
   for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
     assert_non_null(json_object_get(root, keys[i]));
+  /* wear figures: the hottest cell is at least the mean, and the lifetime
+   * at 1e9 flips is 1e9 over the hottest cell's flips per run */
+  double mean = json_real_value(json_object_get(root, "mean_cell_flips"));
+  double ratio = json_real_value(json_object_get(root, "hottest_to_mean"));
+  double life = json_real_value(json_object_get(root, "lifetime_runs_1e9"));
+  assert_true(mean > 0);
+  assert_float_equal(ratio, r.hottest_cell_flips / mean, 1e-9);
+  assert_true(ratio >= 1);
+  assert_float_equal(life, 1e9 / r.hottest_cell_flips, 1e-3);
   json_decref(root);
   free(text);
   lw_verify_report_free(&r);
