@@ -102,9 +102,9 @@ static void test_report_json(void **state) {
     assert_non_null(json_object_get(root, keys[i]));
   /* wear figures: the hottest cell is at least the mean, and the lifetime
    * at 1e9 flips is 1e9 over the hottest cell's flips per run */
-  double mean = json_real_value(json_object_get(root, "mean_cell_flips"));
-  double ratio = json_real_value(json_object_get(root, "hottest_to_mean"));
-  double life = json_real_value(json_object_get(root, "lifetime_runs_1e9"));
+  double mean = json_number_value(json_object_get(root, "mean_cell_flips"));
+  double ratio = json_number_value(json_object_get(root, "hottest_to_mean"));
+  double life = json_number_value(json_object_get(root, "lifetime_runs_1e9"));
   assert_true(mean > 0);
   assert_float_equal(ratio, r.hottest_cell_flips / mean, 1e-9);
   assert_true(ratio >= 1);
