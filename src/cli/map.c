@@ -121,7 +121,7 @@ static lw_status write_variants(const char *circuit_path, lw_program *prog,
 
 int lw_cli_map(int argc, char **argv) {
   lw_opt_value v[OPT_COUNT];
-  const char *pos[1];
+  const char *pos[1] = {0};
   int npos;
   int rc = lw_cli_parse(argc, argv, 2, options, OPT_COUNT, v, pos, 1, &npos,
                         usage_head);

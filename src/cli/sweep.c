@@ -57,7 +57,7 @@ static int parse_factors(const char *text, lw_sweep_params *p) {
 
 int lw_cli_sweep(int argc, char **argv) {
   sweep_values v;
-  const char *pos[1];
+  const char *pos[1] = {0};
   int npos = 0;
   int rc = lw_cli_parse(argc, argv, 2, sweep_opts, NOPTS, (lw_opt_value *)&v,
                         pos, 1, &npos,

@@ -38,7 +38,7 @@ static int abc_reads(const char *path) {
 
 int lw_cli_verify(int argc, char **argv) {
   verify_values v;
-  const char *pos[2];
+  const char *pos[2] = {0};
   int npos = 0;
   int rc = lw_cli_parse(argc, argv, 2, verify_opts, NOPTS, (lw_opt_value *)&v,
                         pos, 2, &npos,

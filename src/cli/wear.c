@@ -96,7 +96,7 @@ static char *heatmap_path(const char *dir, const lw_program *prog, uint32_t r) {
 
 int lw_cli_wear(int argc, char **argv) {
   wear_values v;
-  const char *pos[2];
+  const char *pos[2] = {0};
   int npos = 0;
   int rc = lw_cli_parse(argc, argv, 2, wear_opts, NOPTS, (lw_opt_value *)&v,
                         pos, 2, &npos, usage_head);
