@@ -78,22 +78,16 @@ static const double hot_margins[] = {0, 2, 1, 0.5, 0.25};
 static const double prob_keeps[] = {2, 0.9, 0.75, 0.6};
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-/* Replace *prog (the plain mapping) by the setting with the least expected
- * wear whose latency is within the budget. */
+/* The setting with the least expected wear whose latency is within budget,
+ * for one execution order, or NULL when none fits (*pred: its wear). */
 static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
-                              const lw_map_params *params, uint32_t size,
-                              lw_map_stats *stats, lw_program **prog,
+                              const lw_map_params *params, const double *p1,
+                              const double *flip, uint32_t size,
+                              uint32_t budget, lw_map_stats *stats,
+                              lw_program **best, lw_map_prediction *best_pred,
                               lw_error *err) {
-  uint32_t plain = (*prog)->cycles.size;
-  double slack = params->latency_slack > 0   ? params->latency_slack
-                 : params->latency_slack < 0 ? 0
-                                             : LW_MAP_DEFAULT_SLACK;
-  uint32_t budget = plain + (uint32_t)floor(plain * slack + 1e-9);
-  double *p1 = lw_alloc(sizeof(double) * (view->n + 1));
-  double *flip = lw_alloc(sizeof(double) * (view->n + 1));
-  lw_status st = probabilities(view, p1, flip, err);
-  lw_program *best = NULL;
-  lw_map_prediction best_pred = {0, 0};
+  lw_status st = LW_OK;
+  *best = NULL;
   int wa = params->wear_aware != 0, pr = params->prob_reinit != 0;
   /* parking: off, outputs only, values that live a quarter down to a
    * 128th of the program */
@@ -109,47 +103,45 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
                                 pr, prob_keeps[k], parks[pk]};
           lw_map_prediction pred;
           lw_program *cand =
-              lw_program_new((*prog)->circuit, (*prog)->flow, size);
+              lw_program_new(view->net->name, params->flow, size);
           st =
               lw_map_alloc(view, order, params, &knobs, size, cand, &pred, err);
           stats->settings_tried++;
           if (st == LW_OK && cand->cycles.size <= budget &&
-              (!best || better(&pred, &best_pred, wa))) {
-            lw_program_free(best);
-            best = cand;
-            best_pred = pred;
+              (!*best || better(&pred, best_pred, wa))) {
+            lw_program_free(*best);
+            *best = cand;
+            *best_pred = pred;
           } else {
             lw_program_free(cand);
           }
         }
-  if (st == LW_OK && best) {
-    lw_program_free(*prog);
-    *prog = best;
-    best = NULL;
-    stats->predicted_hottest = best_pred.hottest;
-    stats->predicted_total = best_pred.total;
+  if (st != LW_OK) {
+    lw_program_free(*best);
+    *best = NULL;
   }
-  stats->plain_latency = plain;
-  lw_program_free(best);
-  lw_free(p1);
-  lw_free(flip);
   return st;
 }
 
 /* ---- the entry point ------------------------------------------------------
  */
 
-/* The program at `size` cells for one execution order, wear control
- * included. */
-static lw_status map_order(const lw_map_view *view, const lw_u32s *order,
+/* Between execution orders, plain mappings: the lower toggle estimate, then
+ * the lower latency. */
+static int preferred(const lw_program *a, const lw_program *b) {
+  const lw_metrics *x = &a->metrics, *y = &b->metrics;
+  if (x->toggle_estimate != y->toggle_estimate)
+    return x->toggle_estimate < y->toggle_estimate;
+  return x->latency < y->latency;
+}
+
+/* The plain mapping of one execution order at `size` cells. */
+static lw_status map_plain(const lw_map_view *view, const lw_u32s *order,
                            const lw_map_params *params, uint32_t size,
-                           uint32_t min_row, lw_map_stats *stats,
-                           lw_program **prog, lw_error *err) {
+                           uint32_t min_row, lw_program **prog, lw_error *err) {
   *prog = lw_program_new(view->net->name, params->flow, size);
   lw_status st =
       lw_map_alloc(view, order, params, NULL, size, *prog, NULL, err);
-  if (st == LW_OK && (params->wear_aware || params->prob_reinit))
-    st = control_wear(view, order, params, size, stats, prog, err);
   if (st != LW_OK) {
     /* the minimum row is exact: failing above it is a bug */
     if (st == LW_ERR_ROW)
@@ -165,11 +157,53 @@ static lw_status map_order(const lw_map_view *view, const lw_u32s *order,
   return st;
 }
 
-static int preferred(const lw_program *a, const lw_program *b) {
-  const lw_metrics *x = &a->metrics, *y = &b->metrics;
-  if (x->toggle_estimate != y->toggle_estimate)
-    return x->toggle_estimate < y->toggle_estimate;
-  return x->latency < y->latency;
+/* Wear control over every execution order: the least expected wear within
+ * a latency budget over the plain mapping the flow would give (*prog), which
+ * is replaced. */
+static lw_status control_orders(const lw_map_view *view, const lw_u32s *order,
+                                const lw_map_stats *vstats, int nvar,
+                                const lw_map_params *params, uint32_t size,
+                                lw_map_stats *stats, lw_program **prog,
+                                lw_error *err) {
+  uint32_t plain = (*prog)->cycles.size;
+  double slack = params->latency_slack > 0   ? params->latency_slack
+                 : params->latency_slack < 0 ? 0
+                                             : LW_MAP_DEFAULT_SLACK;
+  uint32_t budget = plain + (uint32_t)floor(plain * slack + 1e-9);
+  double *p1 = lw_alloc(sizeof(double) * (view->n + 1));
+  double *flip = lw_alloc(sizeof(double) * (view->n + 1));
+  lw_status st = probabilities(view, p1, flip, err);
+  lw_program *best = NULL;
+  lw_map_prediction best_pred = {0, 0};
+  for (int v = 0; v < nvar && st == LW_OK; v++) {
+    if (vstats[v].min_row > size)
+      continue;
+    lw_program *cand = NULL;
+    lw_map_prediction pred = {0, 0};
+    st = control_wear(view, &order[v], params, p1, flip, size, budget, stats,
+                      &cand, &pred, err);
+    if (st == LW_OK && cand &&
+        (!best || better(&pred, &best_pred, params->wear_aware != 0))) {
+      lw_program_free(best);
+      best = cand;
+      best_pred = pred;
+    } else {
+      lw_program_free(cand);
+    }
+  }
+  if (st == LW_OK && best) {
+    lw_program_free(*prog);
+    *prog = best;
+    best = NULL;
+    lw_program_compute_metrics(*prog);
+    stats->predicted_hottest = best_pred.hottest;
+    stats->predicted_total = best_pred.total;
+  }
+  stats->plain_latency = plain;
+  lw_program_free(best);
+  lw_free(p1);
+  lw_free(flip);
+  return st;
 }
 
 lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
@@ -209,8 +243,8 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
       if (vstats[v].min_row > size)
         continue;
       lw_program *cand = NULL;
-      st = map_order(&view, &order[v], params, size, vstats[v].min_row, stats,
-                     &cand, err);
+      st = map_plain(&view, &order[v], params, size, vstats[v].min_row, &cand,
+                     err);
       if (st == LW_OK && (!*prog || preferred(cand, *prog))) {
         lw_program_free(*prog);
         *prog = cand;
@@ -218,6 +252,9 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
         lw_program_free(cand);
       }
     }
+    if (st == LW_OK && (params->wear_aware || params->prob_reinit))
+      st = control_orders(&view, order, vstats, nvar, params, size, stats, prog,
+                          err);
     if (st != LW_OK) {
       lw_program_free(*prog);
       *prog = NULL;
