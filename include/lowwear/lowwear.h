@@ -73,17 +73,40 @@ typedef struct lw_synth_params {
   lw_cost_model cost;
   lw_gate_set gates;
   int max_inputs; /* widest NOR/OR offered with LW_GATES_WIDE: 3 or 4 */
+  /* logic nodes of the circuit (0: unknown); above LW_SYNTH_LARGE the
+   * default low-wear scripts map without structural choices */
+  uint32_t size_hint;
 } lw_synth_params;
+
+#define LW_SYNTH_LARGE 100000
 
 typedef struct lw_synth_stats {
   double seconds;
   uint32_t gates;
+  int alternative, alternatives; /* the one kept (0-based), of how many */
 } lw_synth_stats;
 
+/* Most alternatives a script may offer (PREFIX; {A | B | ...}). */
+#define LW_SYNTH_MAX_ALTS 8
+
 lw_synth_params lw_synth_params_default(void);
-/* Synthesize the circuit file with ABC into a netlist of library cells. */
+/* Synthesize the circuit file with ABC into a netlist of library cells:
+ * with a script of alternatives, the one of least total area. */
 lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
                        lw_synth_stats *stats, lw_net **mapped, lw_error *err);
+/* The same, keeping every alternative's netlist: nets[0..*count) in the
+ * script's order (nets holds LW_SYNTH_MAX_ALTS); stats->alternative is the
+ * one lw_synth_run would keep. */
+lw_status lw_synth_run_all(const char *circuit_path,
+                           const lw_synth_params *params, lw_synth_stats *stats,
+                           lw_net **nets, int *count, lw_error *err);
+/* The script used when params->script is NULL. A script is ABC commands
+ * separated by ';', optionally ending with alternatives in braces,
+ * PREFIX; {A | B | ...}: each alternative runs from the state after PREFIX
+ * and the netlist of least total area under the cost model is kept. */
+const char *lw_synth_default_script(const lw_synth_params *params);
+/* Number of alternatives of a script (1 without braces), -1 if malformed. */
+int lw_synth_alternatives(const char *script);
 /* The ABC executable to use (params path, or found on the PATH); NULL with
  * an error when there is none. */
 const char *lw_synth_find_abc(const char *abc_path, lw_error *err);
@@ -177,6 +200,9 @@ typedef struct lw_flow_stats {
    * the row, 2 = the paper-gate netlist because its program had the lower
    * toggle estimate (then the lower latency) */
   int used_paper_netlist;
+  /* the ABC script alternative whose netlist was kept (0-based), of how
+   * many (1: a script without alternatives; 0: no synthesis) */
+  int abc_alternative, abc_alternatives;
 } lw_flow_stats;
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);

@@ -219,11 +219,15 @@ int lw_cli_map(int argc, char **argv) {
   st = rotate > 1
            ? write_variants(pos[0], prog, rotate, &p, v[OPT_output].str, &err)
            : lw_io_write_program(prog, v[OPT_output].str, format, &err);
+  char alt[64] = "";
+  if (stats.abc_alternatives > 1)
+    snprintf(alt, sizeof alt, ", ABC alternative %d of %d",
+             stats.abc_alternative + 1, stats.abc_alternatives);
   if (st == LW_OK)
     fprintf(stderr,
             "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
             "cycles %u, toggle estimate %.3f, %s, %.3f s (abc %.3f, map "
-            "%.3f)\n",
+            "%.3f)%s\n",
             pos[0], lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
             stats.min_row, lw_program_latency(prog),
             lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
@@ -231,7 +235,7 @@ int lw_cli_map(int argc, char **argv) {
             !p.verify        ? "not verified"
             : report.cec_ran ? "verified (simulation + cec)"
                              : "verified (simulation)",
-            stats.total_seconds, stats.abc_seconds, stats.map_seconds);
+            stats.total_seconds, stats.abc_seconds, stats.map_seconds, alt);
   if (p.verify)
     lw_verify_report_free(&report);
   lw_program_free(prog);

@@ -118,14 +118,45 @@ static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
   return LW_OK;
 }
 
+/* One candidate netlist: an alternative of ABC's script, with the flow's
+ * gates or (best-of flows) the paper's, rewritten, with its minimum row. */
+typedef struct candidate {
+  lw_net *net;
+  uint32_t min_row;
+  int paper;       /* synthesized with the paper's gates (best-of flows) */
+  int alternative; /* index of the script alternative */
+  int alternatives;
+  uint32_t mapped_gates, merges, copies;
+  double mapped_toggle;
+} candidate;
+
+#define MAX_CANDIDATES (2 * LW_SYNTH_MAX_ALTS)
+
+/* Synthesize with p's library: every alternative of the script becomes a
+ * candidate (feed-throughs restored, not yet rewritten). */
 static lw_status synthesize(const char *abc_input, const lw_net *circuit,
-                            const lw_flow_params *p, lw_flow_stats *stats,
-                            lw_net **mapped, lw_error *err) {
+                            const lw_flow_params *p, int paper,
+                            lw_flow_stats *stats, candidate *cands, int *ncands,
+                            int *least_area, lw_error *err) {
   lw_synth_stats ss = {0};
-  lw_status st = lw_synth_run(abc_input, &p->synth, &ss, mapped, err);
-  stats->abc_seconds = ss.seconds;
-  if (st == LW_OK && circuit)
-    st = restore_feedthroughs(circuit, *mapped, abc_input, err);
+  lw_synth_params sp = p->synth;
+  if (circuit && !sp.size_hint)
+    sp.size_hint = lw_net_size(circuit) - circuit->pis.size;
+  lw_net *nets[LW_SYNTH_MAX_ALTS] = {0};
+  int n = 0;
+  lw_status st = lw_synth_run_all(abc_input, &sp, &ss, nets, &n, err);
+  stats->abc_seconds += ss.seconds;
+  *least_area = *ncands + ss.alternative;
+  for (int i = 0; i < n; i++) {
+    if (st == LW_OK && circuit)
+      st = restore_feedthroughs(circuit, nets[i], abc_input, err);
+    candidate *c = &cands[(*ncands)++];
+    memset(c, 0, sizeof *c);
+    c->net = nets[i];
+    c->paper = paper;
+    c->alternative = i;
+    c->alternatives = n;
+  }
   return st;
 }
 
@@ -158,12 +189,11 @@ struct lw_flow_job {
   lw_flow_params params;
   char *path;
   lw_net *circuit; /* as read, for verification */
-  lw_net *net;     /* synthesized and rewritten */
-  lw_net *alt;     /* best-of flows: the same with the paper's gates */
-  uint32_t net_min, alt_min;
-  char *dir;       /* scratch folder, when ABC needs our BLIF */
-  char *abc_input; /* what ABC reads: the file itself or our BLIF */
-  uint32_t min_row;
+  candidate cands[MAX_CANDIDATES];
+  int ncands;
+  char *dir;        /* scratch folder, when ABC needs our BLIF */
+  char *abc_input;  /* what ABC reads: the file itself or our BLIF */
+  uint32_t min_row; /* the least over the candidates */
 };
 
 void lw_flow_job_free(lw_flow_job *job) {
@@ -171,15 +201,17 @@ void lw_flow_job_free(lw_flow_job *job) {
     return;
   lw_free(job->path);
   lw_net_free(job->circuit);
-  lw_net_free(job->net);
-  lw_net_free(job->alt);
+  for (int i = 0; i < job->ncands; i++)
+    lw_net_free(job->cands[i].net);
   if (job->abc_input != job->path)
     lw_free(job->abc_input);
   lw_tmpdir_remove(job->dir);
   lw_free(job);
 }
 
-static lw_map_params map_params(const lw_flow_job *job, uint32_t row) {
+/* wear: the user's wear-control options, or none (the plain mapping) */
+static lw_map_params map_params(const lw_flow_job *job, uint32_t row,
+                                int wear) {
   const flow_info *f = &flows[job->params.flow];
   lw_map_params mp = lw_map_params_default();
   mp.row = row;
@@ -191,25 +223,62 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row) {
   /* the low-wear flows choose among execution orders; the baselines keep
    * SIMPLER MAGIC's (LOSSS maps as SIMPLER does) */
   mp.schedules = f->criterion == LW_MERGE_TOGGLE ? LW_SCHEDULE_COUNT : 1;
-  mp.wear_aware = job->params.wear_aware;
-  mp.prob_reinit = job->params.prob_reinit;
-  mp.latency_slack = job->params.latency_slack;
+  if (wear) {
+    mp.wear_aware = job->params.wear_aware;
+    mp.prob_reinit = job->params.prob_reinit;
+    mp.latency_slack = job->params.latency_slack;
+  }
   return mp;
 }
 
-/* The minimum row of a netlist: a mapping at row 0. Names the netlist after
- * the circuit file, as PROGRAM.md shows programs named. */
+/* The minimum row of a netlist. Names the netlist after the circuit file,
+ * as PROGRAM.md shows programs named. */
 static lw_status min_row_of(const lw_flow_job *job, lw_net *net, uint32_t *min,
                             lw_error *err) {
   lw_free(net->name);
   net->name = circuit_name(job->path);
-  lw_map_params mp = map_params(job, 0);
+  lw_map_params mp = map_params(job, 0, 0);
   lw_map_stats ms;
   lw_program *prog = NULL;
   lw_status st = lw_map_run(net, &mp, &ms, &prog, err);
   lw_program_free(prog);
   *min = ms.min_row;
   return st;
+}
+
+/* Rewrite every candidate from `first` on and find its minimum row. */
+static lw_status finish_candidates(lw_flow_job *job, const flow_info *f,
+                                   const lw_flow_params *p, int first,
+                                   lw_flow_stats *stats, lw_error *err) {
+  lw_status st = LW_OK;
+  for (int i = first; i < job->ncands && st == LW_OK; i++) {
+    candidate *c = &job->cands[i];
+    lw_flow_stats cs;
+    memset(&cs, 0, sizeof cs);
+    lw_net_foreach_node(c->net, id) c->mapped_gates +=
+        lw_gate_is_stateful(lw_net_type(c->net, id));
+    lw_flow_params cp = *p;
+    if (c->paper)
+      cp.synth.gates = LW_GATES_PAPER;
+    st = rewrite(f, &cp, &c->net, &cs, err);
+    stats->rewrite_seconds += cs.rewrite_seconds;
+    c->merges = cs.merges;
+    c->copies = cs.copies;
+    c->mapped_toggle = cs.mapped_toggle;
+    if (st == LW_OK)
+      st = min_row_of(job, c->net, &c->min_row, err);
+  }
+  return st;
+}
+
+/* The candidate's figures in the flow's statistics. */
+static void describe(const candidate *c, lw_flow_stats *stats) {
+  stats->mapped_gates = c->mapped_gates;
+  stats->merges = c->merges;
+  stats->copies = c->copies;
+  stats->mapped_toggle = c->mapped_toggle;
+  stats->abc_alternative = c->alternative;
+  stats->abc_alternatives = c->alternatives;
 }
 
 lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
@@ -247,33 +316,36 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
     if ((st = lw_io_write_blif(job->circuit, job->abc_input, err)) != LW_OK)
       goto done;
   }
-  st = p->synth_none
-           ? lw_io_read_mapped(path, &job->net, err)
-           : synthesize(job->abc_input, job->circuit, p, stats, &job->net, err);
-  if (st != LW_OK)
-    goto done;
-  lw_net_foreach_node(job->net, id) stats->mapped_gates +=
-      lw_gate_is_stateful(lw_net_type(job->net, id));
-  if ((st = rewrite(f, p, &job->net, stats, err)) != LW_OK)
-    goto done;
-  if ((st = min_row_of(job, job->net, &job->net_min, err)) != LW_OK)
-    goto done;
-  job->min_row = job->net_min;
-  if (f->best_of_paper && !p->synth_none) {
+  int least_area = 0;
+  if (p->synth_none) {
+    candidate *c = &job->cands[job->ncands++];
+    c->alternatives = 0;
+    st = lw_io_read_mapped(path, &c->net, err);
+  } else {
+    st = synthesize(job->abc_input, job->circuit, p, 0, stats, job->cands,
+                    &job->ncands, &least_area, err);
+  }
+  int own = job->ncands;
+  if (st == LW_OK)
+    st = finish_candidates(job, f, p, 0, stats, err);
+  if (st == LW_OK && f->best_of_paper && !p->synth_none) {
     lw_flow_params paper = *p;
     paper.synth.gates = LW_GATES_PAPER;
-    lw_flow_stats alt_stats;
-    memset(&alt_stats, 0, sizeof alt_stats);
-    if ((st = synthesize(job->abc_input, job->circuit, &paper, &alt_stats,
-                         &job->alt, err)) != LW_OK ||
-        (st = rewrite(f, &paper, &job->alt, &alt_stats, err)) != LW_OK ||
-        (st = min_row_of(job, job->alt, &job->alt_min, err)) != LW_OK)
-      goto done;
-    stats->abc_seconds += alt_stats.abc_seconds;
-    stats->rewrite_seconds += alt_stats.rewrite_seconds;
-    if (job->alt_min < job->min_row)
-      job->min_row = job->alt_min;
+    int paper_least = 0;
+    st = synthesize(job->abc_input, job->circuit, &paper, 1, stats, job->cands,
+                    &job->ncands, &paper_least, err);
+    if (st == LW_OK)
+      st = finish_candidates(job, f, p, own, stats, err);
   }
+  if (st != LW_OK)
+    goto done;
+  /* the statistics of the netlist of least area (ABC's own choice) until a
+   * row picks one */
+  job->min_row = UINT32_MAX;
+  for (int i = 0; i < job->ncands; i++)
+    if (job->cands[i].min_row < job->min_row)
+      job->min_row = job->cands[i].min_row;
+  describe(&job->cands[least_area], stats);
   stats->min_row = job->min_row;
 done:
   stats->total_seconds = lw_clock() - t0;
@@ -282,6 +354,20 @@ done:
   else
     *out = job;
   return st;
+}
+
+/* Between candidates' plain programs at one row: the low-wear flows keep the
+ * lower toggle estimate, then the lower latency; the others the lower
+ * latency, then the lower toggle estimate. */
+static int preferred(const flow_info *f, const lw_program *a,
+                     const lw_program *b) {
+  const lw_metrics *x = &a->metrics, *y = &b->metrics;
+  int toggle_first = f->criterion == LW_MERGE_TOGGLE;
+  if (toggle_first && x->toggle_estimate != y->toggle_estimate)
+    return x->toggle_estimate < y->toggle_estimate;
+  if (x->latency != y->latency)
+    return x->latency < y->latency;
+  return x->toggle_estimate < y->toggle_estimate;
 }
 
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
@@ -293,46 +379,56 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     memset(report, 0, sizeof *report);
   *prog = NULL;
   uint32_t size = row ? row : job->min_row;
-  lw_map_params mp = map_params(job, size);
   lw_map_stats ms;
   memset(&ms, 0, sizeof ms);
-  lw_status st;
-  int used_paper = 0;
-  if (size < job->min_row) {
+  double map_seconds = 0;
+  lw_status st = LW_OK;
+  int chosen = -1, own_fits = 0;
+  if (size < job->min_row)
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
                       "the minimum is %u",
-                      size, job->net->name, f->name, job->min_row);
-  } else if (!job->alt || job->alt_min > size) {
-    st = lw_map_run(job->net, &mp, &ms, prog, err);
-  } else if (job->net_min > size) {
-    st = lw_map_run(job->alt, &mp, &ms, prog, err);
-    used_paper = 1;
-  } else {
-    /* both fit: keep the lower toggle estimate, then the lower latency */
-    lw_program *other = NULL;
-    lw_map_stats ms2;
-    st = lw_map_run(job->net, &mp, &ms, prog, err);
-    if (st == LW_OK)
-      st = lw_map_run(job->alt, &mp, &ms2, &other, err);
-    if (st == LW_OK) {
-      const lw_metrics *a = &(*prog)->metrics, *b = &other->metrics;
-      if (b->toggle_estimate < a->toggle_estimate ||
-          (b->toggle_estimate == a->toggle_estimate &&
-           b->latency < a->latency)) {
-        lw_program *t = *prog;
-        *prog = other;
-        other = t;
-        used_paper = 2;
-      }
-      ms.seconds += ms2.seconds;
+                      size, job->cands[0].net->name, f->name, job->min_row);
+  /* the plain program of every candidate that fits; the flow's choice */
+  lw_map_params plain = map_params(job, size, 0);
+  for (int i = 0; i < job->ncands && st == LW_OK; i++) {
+    const candidate *c = &job->cands[i];
+    if (c->min_row > size)
+      continue;
+    own_fits |= !c->paper;
+    lw_program *cand = NULL;
+    st = lw_map_run(c->net, &plain, &ms, &cand, err);
+    map_seconds += ms.seconds;
+    if (st == LW_OK && (chosen < 0 || preferred(f, cand, *prog))) {
+      lw_program_free(*prog);
+      *prog = cand;
+      chosen = i;
+    } else {
+      lw_program_free(cand);
     }
-    lw_program_free(other);
+  }
+  /* wear control on the chosen netlist, within its latency budget */
+  if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit)) {
+    lw_map_params mp = map_params(job, size, 1);
+    lw_program *ctl = NULL;
+    st = lw_map_run(job->cands[chosen].net, &mp, &ms, &ctl, err);
+    map_seconds += ms.seconds;
+    lw_program_free(*prog);
+    *prog = ctl;
+  }
+  if (st != LW_OK) {
+    lw_program_free(*prog);
+    *prog = NULL;
   }
   if (stats) {
-    stats->map_seconds = ms.seconds;
+    stats->map_seconds = map_seconds;
     stats->min_row = job->min_row;
-    stats->used_paper_netlist = st == LW_OK ? used_paper : 0;
+    stats->used_paper_netlist = 0;
+    if (st == LW_OK) {
+      const candidate *c = &job->cands[chosen];
+      describe(c, stats);
+      stats->used_paper_netlist = !c->paper ? 0 : own_fits ? 2 : 1;
+    }
   }
   if (st != LW_OK || !job->params.verify)
     return st;
@@ -341,7 +437,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   st = lw_sim_verify(job->circuit, job->abc_input, *prog,
                      &job->params.verify_params, rep, err);
   if (stats)
-    stats->verify_seconds = lw_clock() - t0 - ms.seconds;
+    stats->verify_seconds = lw_clock() - t0 - map_seconds;
   if (st == LW_OK && !rep->ok)
     st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
                       "the %s program is incorrect, not written: %s", f->name,

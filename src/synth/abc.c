@@ -10,6 +10,7 @@
 #include "net/net.h"
 
 #include "base/proc.h"
+#include "base/str.h"
 #include "lowwear/lowwear.h"
 #include "synth/genlib.h"
 
@@ -26,22 +27,31 @@
 
 const char lw_synth_script_simpler[] =
     RESYN "; " RESYN2 "; " RESYN2RS "; strash; map";
-/* The low-wear flows' default: the same logic optimisation, then structural
- * choices and ABC's area-oriented cut-based mapper. Of the candidates tried
- * (map -a, amap, dch + map -a, dch + amap, &synch2 + &nf, two optimisation
- * rounds, &dch + &nf -a) this gave the lowest total toggle rate after
- * mapping on the 18 smaller protocol circuits: 3046.5 against 3220.75 for
- * dch + map -a and 3332.0 for map -a (README, "Synthesis"). */
+/* The low-wear flows' default: the same logic optimisation, then three
+ * alternatives, of which the netlist with the least total area (the flow's
+ * cost model) is kept. The first maps with structural choices and ABC's
+ * area-oriented cut-based mapper: of the single scripts tried (map -a, amap,
+ * dch + map -a, dch + amap, &synch2 + &nf, two optimisation rounds, &dch +
+ * &nf -a) it gave the lowest total toggle rate after mapping on the 18
+ * smaller protocol circuits: 3046.5 against 3220.75 for dch + map -a and
+ * 3332.0 for map -a (README, "Synthesis"). The second first resynthesises
+ * 4-input windows with don't cares (mfs2), the third with &syn2; neither
+ * wins everywhere (README, "Synthesis": mfs2 takes EPFL arbiter from 11969
+ * to 7147 gates, &syn2 bar from 2965 to 2695). */
+#define AREA_MAP "&get -n; &dch; &nf -a; &put"
+#define MFS "if -K 4; mfs2 -W 4; strash; dc2"
+#define SYN2 "&get -n; &syn2; &put"
 const char lw_synth_script_area[] =
-    RESYN "; " RESYN2 "; " RESYN2RS "; strash; &get -n; &dch; &nf -a; "
-          "&put";
+    RESYN "; " RESYN2 "; " RESYN2RS "; strash; {" AREA_MAP " | " MFS
+          "; " AREA_MAP " | " SYN2 "; " AREA_MAP "}";
 
 lw_synth_params lw_synth_params_default(void) {
   lw_synth_params p = {.abc_path = NULL,
                        .timeout_s = 3600, /* EPFL hyp: over 600 s in ABC */
                        .script = NULL,
                        .cost = LW_COST_SIMPLER,
-                       .gates = LW_GATES_NOR};
+                       .gates = LW_GATES_NOR,
+                       .size_hint = 0};
   return p;
 }
 
@@ -49,8 +59,130 @@ lw_synth_params lw_synth_params_default(void) {
  * toggle rate after mapping is 1779.8 with dch + map -a against 2142.9 with
  * &dch + &nf -a, 1883.9 without the optimisation rounds and 1912.5 with
  * amap (README, "Wide gates"). */
+#define WIDE_MAP "dch; map -a"
 const char lw_synth_script_wide[] =
-    RESYN "; " RESYN2 "; " RESYN2RS "; strash; dch; map -a";
+    RESYN "; " RESYN2 "; " RESYN2RS "; strash; {" WIDE_MAP " | " MFS
+          "; " WIDE_MAP " | " SYN2 "; " WIDE_MAP "}";
+
+/* Structural choices (&dch, dch) grow faster than the circuit: on EPFL hyp
+ * (214k AND nodes) &dch alone ran for about 17 minutes while &nf -a without
+ * it took 3.6 s. Above LW_SYNTH_LARGE logic nodes the default scripts map
+ * without choices; the only circuit of ../shared/benchmarks above it is
+ * hyp (the next, div, has 57k). */
+const char lw_synth_script_area_large[] =
+    RESYN "; " RESYN2 "; " RESYN2RS "; strash; &get -n; &nf -a; &put";
+const char lw_synth_script_wide_large[] =
+    RESYN "; " RESYN2 "; " RESYN2RS "; strash; map -a";
+
+const char *lw_synth_default_script(const lw_synth_params *params) {
+  int large = params->size_hint > LW_SYNTH_LARGE;
+  if (params->cost == LW_COST_SIMPLER)
+    return lw_synth_script_simpler;
+  if (params->gates == LW_GATES_WIDE)
+    return large ? lw_synth_script_wide_large : lw_synth_script_wide;
+  return large ? lw_synth_script_area_large : lw_synth_script_area;
+}
+
+/* ---- scripts with alternatives: PREFIX {ALT | ALT | ...} ----------------
+ */
+
+typedef struct script_parts {
+  lw_chars prefix;
+  lw_chars alts[LW_SYNTH_MAX_ALTS];
+  int nalts; /* 0: no braces, the script is the prefix */
+} script_parts;
+
+static void put_text(lw_chars *out, const char *s, size_t n) {
+  while (n && (*s == ' ' || *s == ';'))
+    s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == ';'))
+    n--;
+  for (size_t i = 0; i < n; i++)
+    lw_vec_push(out, s[i]);
+  lw_vec_push(out, 0);
+}
+
+static void free_parts(script_parts *p) {
+  lw_vec_free(&p->prefix);
+  for (int i = 0; i < LW_SYNTH_MAX_ALTS; i++)
+    lw_vec_free(&p->alts[i]);
+}
+
+/* Split a script; LW_ERR_USAGE when its braces are not one final group of
+ * 2 to LW_SYNTH_MAX_ALTS non-empty alternatives. */
+static lw_status split_script(const char *script, script_parts *p,
+                              lw_error *err) {
+  memset(p, 0, sizeof *p);
+  const char *open = strchr(script, '{');
+  const char *close = strrchr(script, '}');
+  if (!open && !close && !strchr(script, '|')) {
+    put_text(&p->prefix, script, strlen(script));
+    return LW_OK;
+  }
+  const char *why = NULL;
+  if (!open || !close || close < open || strchr(open + 1, '{') ||
+      strchr(script, '}') != close ||
+      strspn(close + 1, " ;") != strlen(close + 1) ||
+      memchr(script, '|', (size_t)(open - script)))
+    why = "alternatives are written once, at the end: PREFIX; {A | B}";
+  for (const char *a = open + 1; !why && a <= close;) {
+    const char *bar = memchr(a, '|', (size_t)(close - a));
+    const char *end = bar ? bar : close;
+    if (p->nalts == LW_SYNTH_MAX_ALTS)
+      why = "too many alternatives";
+    else {
+      put_text(&p->alts[p->nalts], a, (size_t)(end - a));
+      if (!p->alts[p->nalts++].data[0])
+        why = "an alternative is empty";
+    }
+    a = end + 1;
+  }
+  if (!why && p->nalts < 2)
+    why = "braces need at least two alternatives separated by '|'";
+  if (why) {
+    free_parts(p);
+    return lw_error_set(err, LW_ERR_USAGE, NULL, 0, "ABC script: %s", why);
+  }
+  put_text(&p->prefix, script, (size_t)(open - script));
+  return LW_OK;
+}
+
+int lw_synth_alternatives(const char *script) {
+  script_parts p;
+  lw_error err = {0};
+  if (split_script(script, &p, &err) != LW_OK)
+    return -1;
+  int n = p.nalts ? p.nalts : 1;
+  free_parts(&p);
+  return n;
+}
+
+/* ABC's command line: read, library, prefix, then each alternative from
+ * the state after the prefix, each writing outputs[i]. */
+static char *command_line(const char *input, const char *genlib,
+                          const script_parts *p, char *const *outputs) {
+  lw_chars c = {0};
+  lw_chars_printf(&c, "read %s; read_library %s", input, genlib);
+  if (p->prefix.data[0])
+    lw_chars_printf(&c, "; %s", p->prefix.data);
+  if (!p->nalts)
+    lw_chars_printf(&c, "; write_verilog %s", outputs[0]);
+  for (int i = 0; i < p->nalts; i++)
+    lw_chars_printf(&c, "; %s; %s; write_verilog %s", i ? "restore" : "backup",
+                    p->alts[i].data, outputs[i]);
+  return c.data;
+}
+
+/* Total area of a mapped net under the cost model (ABC's objective). */
+static double net_area(const lw_net *net, lw_cost_model cost) {
+  double area = 0;
+  lw_net_foreach_node(net, id) {
+    lw_gate_type t = lw_net_type(net, id);
+    if (lw_gate(t)->fn != LW_FN_PI)
+      area += lw_genlib_area(cost, t);
+  }
+  return area;
+}
 
 const char *lw_synth_find_abc(const char *abc_path, lw_error *err) {
   char *found = lw_proc_find(abc_path, "berkeley-abc", "abc");
@@ -118,27 +250,57 @@ static void abc_complaint(const char *out, char *buf, size_t n) {
   snprintf(buf, n, "%.*s", (int)(len < 300 ? len : 300), best);
 }
 
-lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
-                       lw_synth_stats *stats, lw_net **mapped, lw_error *err) {
-  *mapped = NULL;
+/* Read ABC's netlist of one alternative. */
+static lw_status read_output(const char *path, const char *circuit_path,
+                             lw_net **net, lw_error *err) {
+  lw_error sub = {0};
+  lw_status st = lw_io_read_mapped(path, net, &sub);
+  if (st != LW_OK)
+    st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
+                      "ABC's netlist is unreadable: %s (line %d)", sub.msg,
+                      sub.line);
+  return st;
+}
+
+lw_status lw_synth_run_all(const char *circuit_path,
+                           const lw_synth_params *params, lw_synth_stats *stats,
+                           lw_net **nets, int *count, lw_error *err) {
+  *count = 0;
+  const char *script =
+      params->script ? params->script : lw_synth_default_script(params);
+  script_parts parts;
+  lw_status st = split_script(script, &parts, err);
+  if (st != LW_OK)
+    return st;
   const char *abc = lw_synth_find_abc(params->abc_path, err);
-  if (!abc)
+  if (!abc) {
+    free_parts(&parts);
     return LW_ERR_ABC;
+  }
   FILE *probe = fopen(circuit_path, "rb");
-  if (!probe)
+  if (!probe) {
+    free_parts(&parts);
     return lw_error_set(err, LW_ERR_IO, circuit_path, 0, "cannot open: %s",
                         strerror(errno));
+  }
   fclose(probe);
   char *dir = lw_tmpdir_new();
-  if (!dir)
+  if (!dir) {
+    free_parts(&parts);
     return lw_error_set(err, LW_ERR_IO, NULL, 0,
                         "cannot create a temporary folder");
+  }
+  int nout = parts.nalts ? parts.nalts : 1;
   char input_name[32];
   snprintf(input_name, sizeof input_name, "input%s", extension(circuit_path));
   char *input = lw_path_join(dir, input_name);
   char *genlib = lw_path_join(dir, "cells.genlib");
-  char *output = lw_path_join(dir, "mapped.v");
-  lw_status st = LW_OK;
+  char *outputs[LW_SYNTH_MAX_ALTS] = {0};
+  for (int i = 0; i < nout; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "mapped%d.v", i);
+    outputs[i] = lw_path_join(dir, name);
+  }
   lw_chars lib = {0};
   lw_genlib_write(params->gates, params->max_inputs, params->cost, &lib);
   FILE *f = fopen(genlib, "w");
@@ -148,22 +310,16 @@ lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
                       "cannot write ABC's input files in %s", dir);
     goto done;
   }
-  const char *script = params->script;
-  if (!script)
-    script = params->cost == LW_COST_SIMPLER  ? lw_synth_script_simpler
-             : params->gates == LW_GATES_WIDE ? lw_synth_script_wide
-                                              : lw_synth_script_area;
-  size_t len =
-      strlen(script) + strlen(input) + strlen(genlib) + strlen(output) + 128;
-  char *command = lw_alloc(len);
-  snprintf(command, len, "read %s; read_library %s; %s; write_verilog %s",
-           input, genlib, script, output);
+  char *command = command_line(input, genlib, &parts, outputs);
   char *argv[] = {(char *)abc, "-c", command, NULL};
   lw_proc proc;
   lw_proc_run(argv, params->timeout_s, &proc);
   lw_free(command);
   if (stats)
     stats->seconds = proc.seconds;
+  int missing = 0;
+  for (int i = 0; i < nout; i++)
+    missing |= access(outputs[i], R_OK) != 0;
   if (proc.result == LW_PROC_TIMEOUT)
     st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
                       "ABC timed out after %g s (raise --abc-timeout)",
@@ -173,31 +329,66 @@ lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
                       "ABC crashed (signal %d)", proc.signal);
   else if (proc.result == LW_PROC_NOEXEC)
     st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "cannot run ABC (%s)", abc);
-  else if (access(output, R_OK) != 0) {
+  else if (missing) {
     char why[320];
     abc_complaint(proc.output.data, why, sizeof why);
     st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
                       "ABC wrote no netlist: %s", why);
   }
   lw_proc_free(&proc);
-  if (st == LW_OK) {
-    lw_error sub = {0};
-    st = lw_io_read_mapped(output, mapped, &sub);
+  /* the least area, the first on a tie */
+  double best_area = 0;
+  int best = -1;
+  for (int i = 0; i < nout && st == LW_OK; i++) {
+    st = read_output(outputs[i], circuit_path, &nets[i], err);
     if (st != LW_OK)
-      st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
-                        "ABC's netlist is unreadable: %s (line %d)", sub.msg,
-                        sub.line);
+      break;
+    *count = i + 1;
+    double area = net_area(nets[i], params->cost);
+    if (best < 0 || area < best_area) {
+      best = i;
+      best_area = area;
+    }
+  }
+  if (st != LW_OK) {
+    for (int i = 0; i < *count; i++) {
+      lw_net_free(nets[i]);
+      nets[i] = NULL;
+    }
+    *count = 0;
   }
   if (st == LW_OK && stats) {
     stats->gates = 0;
-    lw_net_foreach_node(*mapped, id) stats->gates +=
-        lw_gate_is_stateful(lw_net_type(*mapped, id));
+    lw_net_foreach_node(nets[best], id) stats->gates +=
+        lw_gate_is_stateful(lw_net_type(nets[best], id));
+    stats->alternative = best;
+    stats->alternatives = nout;
   }
 done:
   lw_vec_free(&lib);
   lw_free(input);
   lw_free(genlib);
-  lw_free(output);
+  for (int i = 0; i < nout; i++)
+    lw_free(outputs[i]);
+  free_parts(&parts);
   lw_tmpdir_remove(dir);
+  return st;
+}
+
+lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
+                       lw_synth_stats *stats, lw_net **mapped, lw_error *err) {
+  lw_net *nets[LW_SYNTH_MAX_ALTS] = {0};
+  lw_synth_stats local = {0};
+  int n = 0;
+  *mapped = NULL;
+  lw_status st = lw_synth_run_all(circuit_path, params, &local, nets, &n, err);
+  if (stats)
+    *stats = local;
+  for (int i = 0; i < n; i++) {
+    if (i == local.alternative)
+      *mapped = nets[i];
+    else
+      lw_net_free(nets[i]);
+  }
   return st;
 }

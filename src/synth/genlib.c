@@ -1,6 +1,7 @@
 #include "synth/genlib.h"
 
-#include <stdarg.h>
+#include "base/str.h"
+
 #include <stdio.h>
 
 int lw_genlib_offers(lw_gate_set set, int max_inputs, lw_gate_type t) {
@@ -38,17 +39,6 @@ double lw_genlib_area(lw_cost_model cost, lw_gate_type t) {
     return (t == LW_GATE_BUF ? lw_gate(LW_GATE_COPY)->rate : g->rate) + 0.5;
   }
   return 1;
-}
-
-static void append(lw_chars *out, const char *fmt, ...) {
-  char buf[256];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  lw_vec_reserve(out, out->size + (uint32_t)n + 1);
-  memcpy(out->data + out->size, buf, (size_t)n + 1);
-  out->size += (uint32_t)n;
 }
 
 /* Boolean expression of gate t over pins a, b, c, d. */
@@ -95,8 +85,8 @@ static void pin_line(lw_gate_type t, lw_chars *out) {
   }
   if (g->fn == LW_FN_NOT || g->fn == LW_FN_NOR)
     phase = "INV";
-  append(out, " PIN * %s 1 999 %.1f %.1f %.1f %.1f", phase, delay, fanout,
-         delay, fanout);
+  lw_chars_printf(out, " PIN * %s 1 999 %.1f %.1f %.1f %.1f", phase, delay,
+                  fanout, delay, fanout);
 }
 
 void lw_genlib_write(lw_gate_set set, int max_inputs, lw_cost_model cost,
@@ -109,11 +99,11 @@ void lw_genlib_write(lw_gate_set set, int max_inputs, lw_cost_model cost,
         continue;
       char expr[64];
       expression(t, expr, sizeof expr);
-      append(out, "GATE %s %g O=%s;", lw_gate(t)->genlib,
-             lw_genlib_area(cost, t), expr);
+      lw_chars_printf(out, "GATE %s %g O=%s;", lw_gate(t)->genlib,
+                      lw_genlib_area(cost, t), expr);
       if (lw_gate(t)->arity > 0)
         pin_line(t, out);
-      append(out, "\n");
+      lw_chars_printf(out, "\n");
     }
   }
 }

@@ -78,10 +78,85 @@ static void test_example_all_flows(void **state) {
     map_at_min_and_below(path, (lw_flow_id)f);
 }
 
+/* The script's alternatives one at a time: PREFIX; ALT i. */
+static int single_scripts(const char *script, char out[][2048]) {
+  const char *open = strchr(script, '{');
+  assert_non_null(open);
+  int n = 0;
+  for (const char *a = open + 1; *a && *a != '}';) {
+    size_t len = strcspn(a, "|}");
+    snprintf(out[n++], 2048, "%.*s %.*s", (int)(open - script), script,
+             (int)len, a);
+    a += len + (a[len] == '|');
+  }
+  return n;
+}
+
+/* A flow keeps, at a row, the best program over its script's alternatives:
+ * its minimum row is the least of theirs, and at a row where all fit its
+ * program is no worse than any (toggle for lowwear, latency for losss). */
+static void test_best_of_alternatives(void **state) {
+  (void)state;
+  if (!lw_test_have_abc())
+    skip();
+  static const char *const rels[] = {"lgsynth91/alu2.blif",
+                                     "epfl/int2float.blif"};
+  static const lw_flow_id ids[] = {LW_FLOW_LOWWEAR, LW_FLOW_LOSSS};
+  for (size_t c = 0; c < 2; c++) {
+    char path[1024];
+    if (!lw_test_benchmark(rels[c], path, sizeof path))
+      skip();
+    for (size_t f = 0; f < 2; f++) {
+      lw_flow_params p = lw_flow_params_default(ids[f]);
+      p.verify = 0;
+      char singles[LW_SYNTH_MAX_ALTS][2048];
+      int n = single_scripts(lw_synth_default_script(&p.synth), singles);
+      assert_true(n >= 2);
+      lw_program *one[LW_SYNTH_MAX_ALTS] = {0};
+      uint32_t least = UINT32_MAX, row = 0;
+      lw_error err = {0};
+      lw_flow_stats st;
+      for (int i = 0; i < n; i++) {
+        lw_flow_params q = p;
+        q.synth.script = singles[i];
+        assert_int_equal(lw_flow_run(path, &q, &st, NULL, &one[i], &err),
+                         LW_OK);
+        least = st.min_row < least ? st.min_row : least;
+        row = st.min_row > row ? st.min_row : row;
+        lw_program_free(one[i]);
+      }
+      lw_program *all = NULL;
+      assert_int_equal(lw_flow_run(path, &p, &st, NULL, &all, &err), LW_OK);
+      assert_int_equal(st.min_row, least);
+      lw_program_free(all);
+      p.row = row;
+      assert_int_equal(lw_flow_run(path, &p, &st, NULL, &all, &err), LW_OK);
+      for (int i = 0; i < n; i++) {
+        lw_flow_params q = p;
+        q.synth.script = singles[i];
+        assert_int_equal(lw_flow_run(path, &q, NULL, NULL, &one[i], &err),
+                         LW_OK);
+        if (ids[f] == LW_FLOW_LOWWEAR)
+          assert_true(all->metrics.toggle_estimate <=
+                      one[i]->metrics.toggle_estimate);
+        else
+          assert_true(all->metrics.latency <= one[i]->metrics.latency);
+        lw_program_free(one[i]);
+      }
+      printf("%-22s %-8s %d alternatives, min row %u, at row %u: latency %u "
+             "toggle %.3f (alternative %d)\n",
+             rels[c], lw_flow_name(ids[f]), n, least, row, all->metrics.latency,
+             all->metrics.toggle_estimate, st.abc_alternative + 1);
+      lw_program_free(all);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_example_all_flows),
       cmocka_unit_test(test_every_flow_min_row),
+      cmocka_unit_test(test_best_of_alternatives),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
