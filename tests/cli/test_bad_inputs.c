@@ -82,7 +82,33 @@ static void test_bad_inputs(void **state) {
   assert_int_equal(failures, 0);
 }
 
+/* A malformed --abc-script is a usage error (exit 2) that says what is
+ * wrong, before ABC runs, and writes nothing. */
+static void test_bad_abc_script(void **state) {
+  (void)state;
+  char good[512], out[700], args[2048];
+  lw_test_source("tests/data/good/full_adder.blif", good, sizeof good);
+  snprintf(out, sizeof out, "%s/script.json", lw_test_dir);
+  static const char *const scripts[][2] = {
+      {"strash; {map | }", "an alternative is empty"},
+      {"strash; {map}", "at least two alternatives"},
+      {"strash; map | amap", "alternatives are written once"},
+  };
+  for (size_t i = 0; i < sizeof scripts / sizeof *scripts; i++) {
+    snprintf(args, sizeof args, "map '%s' --abc-script '%s' -o '%s'", good,
+             scripts[i][0], out);
+    char *err = NULL;
+    int status = lw_test_run_cli(args, &err);
+    if (status != 2 || !strstr(err, scripts[i][1]) ||
+        !strstr(err, "ABC script"))
+      fail_msg("'%s': exit %d, stderr: %s", scripts[i][0], status, err);
+    free(err);
+    assert_int_not_equal(access(out, F_OK), 0);
+  }
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs),
+                                     cmocka_unit_test(test_bad_abc_script)};
   return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
