@@ -339,12 +339,12 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   }
   if (st != LW_OK)
     goto done;
-  /* the statistics of the netlist of least area (ABC's own choice) until a
-   * row picks one */
   job->min_row = UINT32_MAX;
   for (int i = 0; i < job->ncands; i++)
     if (job->cands[i].min_row < job->min_row)
       job->min_row = job->cands[i].min_row;
+  /* the figures of the netlist of least area (ABC's own choice) until a
+   * row picks one */
   describe(&job->cands[least_area], stats);
   stats->min_row = job->min_row;
 done:
