@@ -29,9 +29,9 @@
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 1, 1e6, "S",          \
       "time limit for each ABC run, seconds")                                  \
   OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",            \
-      "ABC commands between read_library and write (default: the flow's); "  \
+      "ABC commands between read_library and write (default: the flow's); "    \
       "PREFIX; {A | B} runs each alternative after PREFIX and keeps the "      \
-      "netlist of least area")     \
+      "netlist of least area")                                                 \
   OPT(reinit, "--reinit", LW_OPT_STR, "flow", 0, 0, "POLICY",                  \
       "flow | batch | demand: how dead cells are re-initialised")              \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \

@@ -52,8 +52,7 @@ static void test_simpler_is_size_blind(void **state) {
   (void)state;
   lw_synth_params s = params(LW_COST_SIMPLER, LW_GATES_NOR, 10);
   lw_synth_params l = params(LW_COST_SIMPLER, LW_GATES_NOR, 1u << 30);
-  assert_string_equal(lw_synth_default_script(&s),
-                      lw_synth_default_script(&l));
+  assert_string_equal(lw_synth_default_script(&s), lw_synth_default_script(&l));
   assert_null(strstr(lw_synth_default_script(&s), "dch"));
 }
 
@@ -84,8 +83,8 @@ static void test_abc_gets_the_chosen_script(void **state) {
   snprintf(log, sizeof log, "%s/command.txt", lw_test_dir);
   lw_test_source("examples/full_adder.blif", circuit, sizeof circuit);
   for (int large = 0; large < 2; large++) {
-    lw_synth_params p = params(LW_COST_TOGGLE, LW_GATES_PAPER,
-                               large ? LW_SYNTH_LARGE + 1 : 5);
+    lw_synth_params p =
+        params(LW_COST_TOGGLE, LW_GATES_PAPER, large ? LW_SYNTH_LARGE + 1 : 5);
     p.abc_path = fake_abc(abc, sizeof abc, log);
     lw_net *net = NULL;
     lw_error err = {0};
@@ -122,10 +121,10 @@ static void test_script_syntax(void **state) {
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
     assert_int_equal(lw_synth_alternatives(bad[i]), -1);
-  assert_int_equal(lw_synth_alternatives(lw_synth_default_script(
-                       &(lw_synth_params){.cost = LW_COST_TOGGLE,
-                                          .gates = LW_GATES_PAPER})),
-                   3);
+  assert_int_equal(
+      lw_synth_alternatives(lw_synth_default_script(
+          &(lw_synth_params){.cost = LW_COST_TOGGLE, .gates = LW_GATES_PAPER})),
+      3);
 }
 
 static double area(const lw_net *net, lw_cost_model cost) {
