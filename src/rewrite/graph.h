@@ -88,5 +88,14 @@ int lw_rewrite_order_hoist(lw_rewrite_graph *g, uint32_t z, uint32_t y);
  * (fanins; for a composite, the other readers of its overwritten value) and
  * every successor (readers; composites overwriting a value v reads). */
 lw_rewrite_order lw_rewrite_order_check(lw_rewrite_graph *g, uint32_t v);
+/* After the checks of one merge (journaled since `mark`): make sure every
+ * edge at a node the merge touched (rewired, retyped, overwritten, moved)
+ * runs from a lower key to a higher one. The per-edge updates assume every
+ * other edge is in order, which does not hold while a merge's new edges are
+ * fixed one by one (EPFL mem_ctrl and square closed a cycle that way);
+ * edges found out of order are updated again, a few rounds at most, else
+ * the merge is refused (LW_ORDER_BUDGET). With every edge in key order the
+ * keys are a topological order: the graph stays acyclic. */
+lw_rewrite_order lw_rewrite_order_settle(lw_rewrite_graph *g, uint32_t mark);
 
 #endif

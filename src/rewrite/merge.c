@@ -139,6 +139,7 @@ static reason precheck(const lw_rewrite_graph *g,
 
 /* Rewire the group; judge the new edges by the order update. */
 static lw_rewrite_order apply(lw_rewrite_graph *g, const option *o) {
+  uint32_t mark = lw_rewrite_mark(g);
   uint32_t y = o->c;
   if (o->copy) {
     y = lw_rewrite_add_node(g, LW_GATE_COPY, LW_NONE);
@@ -167,6 +168,8 @@ static lw_rewrite_order apply(lw_rewrite_graph *g, const option *o) {
     st = lw_rewrite_order_check(g, y);
   if (st == LW_ORDER_OK && o->mid != LW_NONE && o->mid_kept)
     st = lw_rewrite_order_check(g, o->mid);
+  if (st == LW_ORDER_OK)
+    st = lw_rewrite_order_settle(g, mark);
   return st;
 }
 

@@ -156,6 +156,55 @@ static lw_rewrite_order add_edge(lw_rewrite_graph *g, uint32_t u, uint32_t v) {
   return LW_ORDER_OK;
 }
 
+/* Edges out of key order at the nodes journaled since mark, as pairs. */
+static void out_of_order(lw_rewrite_graph *g, uint32_t mark, lw_u32s *bad) {
+  lw_vec_clear(bad);
+  uint32_t epoch = ++g->epoch;
+  lw_u32s near = {0};
+  for (uint32_t i = mark; i < g->journal.size; i++) {
+    uint32_t w = g->journal.data[i].node;
+    if (w >= g->nodes.size || g->stamp.data[w] == epoch)
+      continue;
+    g->stamp.data[w] = epoch;
+    if (g->nodes.data[w].dead)
+      continue;
+    uint32_t kw = g->nodes.data[w].key;
+    predecessors(g, w, &near);
+    lw_vec_foreach(&near, j) if (g->nodes.data[near.data[j]].key >= kw) {
+      lw_vec_push(bad, near.data[j]);
+      lw_vec_push(bad, w);
+    }
+    successors(g, w, &near);
+    lw_vec_foreach(&near, j) if (g->nodes.data[near.data[j]].key <= kw) {
+      lw_vec_push(bad, w);
+      lw_vec_push(bad, near.data[j]);
+    }
+  }
+  lw_vec_free(&near);
+}
+
+lw_rewrite_order lw_rewrite_order_settle(lw_rewrite_graph *g, uint32_t mark) {
+  lw_u32s bad = {0};
+  lw_rewrite_order st = LW_ORDER_OK;
+  for (int round = 0; st == LW_ORDER_OK; round++) {
+    if (g->epoch > UINT32_MAX - 4) {
+      lw_vec_foreach(&g->stamp, i) g->stamp.data[i] = 0;
+      g->epoch = 0;
+    }
+    out_of_order(g, mark, &bad);
+    if (!bad.size)
+      break;
+    if (round == 4) {
+      st = LW_ORDER_BUDGET;
+      break;
+    }
+    for (uint32_t i = 0; i + 1 < bad.size && st == LW_ORDER_OK; i += 2)
+      st = add_edge(g, bad.data[i], bad.data[i + 1]);
+  }
+  lw_vec_free(&bad);
+  return st;
+}
+
 lw_rewrite_order lw_rewrite_order_check(lw_rewrite_graph *g, uint32_t v) {
   lw_u32s ends = {0};
   lw_rewrite_order st = LW_ORDER_OK;
