@@ -158,8 +158,7 @@ static lw_status run_abc(const char *abc, const char *circuit_file,
                          int *equivalent, lw_error *err) {
   size_t n = strlen(circuit_file) + strlen(blif) + 64;
   char *cmd = lw_alloc(n);
-  snprintf(cmd, n, "miter %s %s; strash; &get -n; &cec -m", circuit_file,
-           blif);
+  snprintf(cmd, n, "miter %s %s; strash; &get -n; &cec -m", circuit_file, blif);
   char *argv[] = {(char *)abc, "-c", cmd, NULL};
   lw_proc proc;
   lw_proc_run(argv, params->timeout_s, &proc);
