@@ -162,6 +162,8 @@ typedef enum lw_flow_id {
   LW_FLOW_LOWWEAR_WIDE, /* lowwear with wide gates (beyond the paper) */
 } lw_flow_id;
 
+typedef struct lw_flow_job lw_flow_job;
+
 typedef enum lw_reinit {
   LW_REINIT_FLOW_DEFAULT, /* the flow's own choice */
   LW_REINIT_BATCH,        /* every dead cell at once (SIMPLER MAGIC) */
@@ -185,6 +187,11 @@ typedef struct lw_flow_params {
   int wear_aware;
   int prob_reinit;
   double latency_slack;
+  /* optional: a job of the lowwear flow prepared from the same file with
+   * the same script and options; lowwear-wide then borrows its paper-gate
+   * candidates (they are the same) instead of running ABC again. It must
+   * outlive the job prepared with it. */
+  const lw_flow_job *paper_from;
 } lw_flow_params;
 
 typedef struct lw_flow_stats {
@@ -225,7 +232,6 @@ lw_status lw_flow_run(const char *circuit_path, const lw_flow_params *params,
  * minimum of the three): prepare reads, synthesizes and rewrites, and fills
  * stats->min_row; map maps at `row` (0 = minimum) and verifies when
  * params->verify. */
-typedef struct lw_flow_job lw_flow_job;
 lw_status lw_flow_prepare(const char *circuit_path,
                           const lw_flow_params *params, lw_flow_stats *stats,
                           lw_flow_job **job, lw_error *err);

@@ -126,6 +126,7 @@ typedef struct candidate {
   int paper;       /* synthesized with the paper's gates (best-of flows) */
   int alternative; /* index of the script alternative */
   int alternatives;
+  int borrowed; /* the net belongs to another job (params.paper_from) */
   uint32_t mapped_gates, merges, copies;
   double mapped_toggle;
 } candidate;
@@ -202,7 +203,8 @@ void lw_flow_job_free(lw_flow_job *job) {
   lw_free(job->path);
   lw_net_free(job->circuit);
   for (int i = 0; i < job->ncands; i++)
-    lw_net_free(job->cands[i].net);
+    if (!job->cands[i].borrowed)
+      lw_net_free(job->cands[i].net);
   if (job->abc_input != job->path)
     lw_free(job->abc_input);
   lw_tmpdir_remove(job->dir);
@@ -281,6 +283,27 @@ static void describe(const candidate *c, lw_flow_stats *stats) {
   stats->abc_alternatives = c->alternatives;
 }
 
+static int same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A best-of flow's paper-gate candidates are exactly those of a lowwear job
+ * of the same file and options: same genlib, script, rewrite and minimum
+ * row rules. */
+static int can_borrow(const lw_flow_job *job, const lw_flow_job *from) {
+  if (!from || from->params.flow != LW_FLOW_LOWWEAR)
+    return 0;
+  const lw_flow_params *a = &job->params, *b = &from->params;
+  const flow_info *fa = &flows[a->flow], *fb = &flows[b->flow];
+  return !strcmp(job->path, from->path) && fa->cost == fb->cost &&
+         fa->criterion == fb->criterion && fa->reinit == fb->reinit &&
+         fa->setup_all == fb->setup_all && a->reinit == b->reinit &&
+         a->paper_rules == b->paper_rules && !b->synth_none &&
+         same_text(a->synth.script, b->synth.script) &&
+         same_text(a->synth.abc_path, b->synth.abc_path) &&
+         a->synth.cost == b->synth.cost && b->synth.gates == LW_GATES_PAPER;
+}
+
 lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
                           lw_flow_stats *stats, lw_flow_job **out,
                           lw_error *err) {
@@ -328,7 +351,15 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   int own = job->ncands;
   if (st == LW_OK)
     st = finish_candidates(job, f, p, 0, stats, err);
-  if (st == LW_OK && f->best_of_paper && !p->synth_none) {
+  if (st == LW_OK && f->best_of_paper && !p->synth_none &&
+      can_borrow(job, p->paper_from)) {
+    const lw_flow_job *from = p->paper_from;
+    for (int i = 0; i < from->ncands && job->ncands < MAX_CANDIDATES; i++) {
+      job->cands[job->ncands] = from->cands[i];
+      job->cands[job->ncands].paper = 1;
+      job->cands[job->ncands++].borrowed = 1;
+    }
+  } else if (st == LW_OK && f->best_of_paper && !p->synth_none) {
     lw_flow_params paper = *p;
     paper.synth.gates = LW_GATES_PAPER;
     int paper_least = 0;

@@ -36,8 +36,10 @@ static void flow_failed(lw_bench_flow *f, lw_flow_id id, const char *when,
 /* Read, synthesize and rewrite once per flow; the job then maps at any row
  * without running ABC again. Adds its time to f->seconds. */
 static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
-                                 lw_flow_id id, lw_bench_flow *f) {
+                                 lw_flow_id id, const lw_flow_job *paper_from,
+                                 lw_bench_flow *f) {
   lw_flow_params fp = lw_flow_params_default(id);
+  fp.paper_from = paper_from;
   fp.paper_rules = p->paper_rules;
   fp.synth.abc_path = p->abc_path;
   fp.read.abc_path = p->abc_path;
@@ -158,7 +160,8 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
     if (!c->flows[id].included)
       continue;
     progress(ctx, lw_flow_name(id), "min-row");
-    job[id] = prepare_flow(p, c->path, id, &c->flows[id]);
+    /* lowwear-wide borrows lowwear's paper-gate netlists (prepared first) */
+    job[id] = prepare_flow(p, c->path, id, job[LW_FLOW_LOWWEAR], &c->flows[id]);
     if (k < LW_BENCH_NPAPER && job[id] && c->flows[id].min_row > c->chosen_row)
       c->chosen_row = c->flows[id].min_row;
   }
@@ -174,7 +177,6 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
       progress(ctx, lw_flow_name(id), "map");
       prog = map_flow(job[id], id, c->chosen_row, f);
     }
-    lw_flow_job_free(job[id]);
     if (!prog) {
       c->status = LW_BENCH_FAILED;
       continue;
@@ -186,6 +188,8 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
       c->status = LW_BENCH_UNVERIFIED;
     lw_program_free(prog);
   }
+  for (int id = 0; id < LW_BENCH_NFLOWS; id++)
+    lw_flow_job_free(job[id]);
   for (int k = 0; k < LW_BENCH_NFLOWS && !c->error[0]; k++)
     if (c->flows[LW_BENCH_ORDER[k]].error[0])
       snprintf(c->error, sizeof c->error, "%s",

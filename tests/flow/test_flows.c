@@ -152,11 +152,53 @@ static void test_best_of_alternatives(void **state) {
   }
 }
 
+/* lowwear-wide borrowing lowwear's paper-gate candidates (as the bench
+ * does) gives the same minimum row and program as synthesizing them again. */
+static void test_wide_borrows_paper_candidates(void **state) {
+  (void)state;
+  char path[1024];
+  if (!lw_test_have_abc() ||
+      !lw_test_benchmark("epfl/int2float.blif", path, sizeof path))
+    skip();
+  lw_error err = {0};
+  lw_flow_params lp = lw_flow_params_default(LW_FLOW_LOWWEAR);
+  lp.verify = 0;
+  lw_flow_job *low = NULL, *own = NULL, *borrow = NULL;
+  assert_int_equal(lw_flow_prepare(path, &lp, NULL, &low, &err), LW_OK);
+  lw_flow_params wp = lw_flow_params_default(LW_FLOW_LOWWEAR_WIDE);
+  wp.verify = 0;
+  lw_flow_stats s_own, s_borrow;
+  assert_int_equal(lw_flow_prepare(path, &wp, &s_own, &own, &err), LW_OK);
+  wp.paper_from = low;
+  assert_int_equal(lw_flow_prepare(path, &wp, &s_borrow, &borrow, &err), LW_OK);
+  assert_int_equal(s_own.min_row, s_borrow.min_row);
+  /* the paper netlist fits a smaller row here: it is the one kept there */
+  lw_flow_stats m_own, m_borrow;
+  lw_program *a = NULL, *b = NULL;
+  for (uint32_t extra = 0; extra <= 8; extra += 8) {
+    uint32_t row = s_own.min_row + extra;
+    assert_int_equal(lw_flow_map(own, row, &m_own, NULL, &a, &err), LW_OK);
+    assert_int_equal(lw_flow_map(borrow, row, &m_borrow, NULL, &b, &err),
+                     LW_OK);
+    assert_int_equal(a->metrics.latency, b->metrics.latency);
+    assert_true(a->metrics.toggle_estimate == b->metrics.toggle_estimate);
+    assert_int_equal(m_own.used_paper_netlist, m_borrow.used_paper_netlist);
+    assert_string_equal(a->flow, "lowwear-wide");
+    assert_string_equal(b->flow, "lowwear-wide");
+    lw_program_free(a);
+    lw_program_free(b);
+  }
+  lw_flow_job_free(borrow); /* before the job it borrows from */
+  lw_flow_job_free(own);
+  lw_flow_job_free(low);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_example_all_flows),
       cmocka_unit_test(test_every_flow_min_row),
       cmocka_unit_test(test_best_of_alternatives),
+      cmocka_unit_test(test_wide_borrows_paper_candidates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
