@@ -141,9 +141,13 @@ lw_status lw_sweep_run(const char *path, const lw_sweep_params *sp, lw_sweep *s,
     if (sp->wear_control || !sweep_flows[f].wear)
       active[nflows++] = &sweep_flows[f];
   lw_status st = LW_OK;
+  const lw_flow_job *lowwear = NULL; /* lends its paper-gate netlists */
   for (size_t f = 0; f < nflows && st == LW_OK; f++) {
     lw_flow_params p = flow_params(sp, active[f]);
+    p.paper_from = lowwear;
     st = lw_flow_prepare(path, &p, &stats[f], &jobs[f], err);
+    if (st == LW_OK && p.flow == LW_FLOW_LOWWEAR && !lowwear)
+      lowwear = jobs[f];
     if (st == LW_OK && stats[f].min_row > s->base_row)
       s->base_row = stats[f].min_row;
   }
