@@ -13,6 +13,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 double lw_clock(void) {
   struct timespec ts;
@@ -81,6 +84,12 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
   if (pid == 0) {
     /* own process group, so that a time-out kills the tool's children too */
     setpgid(0, 0);
+#ifdef __linux__
+    /* and no orphan: if lowwear dies (a signal), the tool dies with it */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() == 1)
+      _exit(127);
+#endif
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0)
       dup2(devnull, 0);

@@ -1,0 +1,86 @@
+/* A lowwear killed by a signal while ABC runs takes ABC with it (Linux:
+ * the child is started with a parent-death signal), instead of leaving a
+ * long ABC run behind. */
+#include "lw_test.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static void nap(long ms) {
+  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+  nanosleep(&ts, NULL);
+}
+
+/* 1 while process pid runs (a zombie counts as gone). */
+static int alive(long pid) {
+  char path[64], line[512];
+  snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return 0;
+  int ok = fgets(line, sizeof line, f) != NULL;
+  fclose(f);
+  const char *close = ok ? strrchr(line, ')') : NULL;
+  return close && close[1] == ' ' && close[2] != 'Z' && close[2] != 'X';
+}
+
+static void test_abc_dies_with_lowwear(void **state) {
+  (void)state;
+#ifndef __linux__
+  skip();
+#endif
+  char abc[600], pidfile[600], circuit[600], out[600];
+  snprintf(abc, sizeof abc, "%s/abc", lw_test_dir);
+  snprintf(pidfile, sizeof pidfile, "%s/abc.pid", lw_test_dir);
+  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  lw_test_source("examples/full_adder.blif", circuit, sizeof circuit);
+  FILE *f = fopen(abc, "w");
+  assert_non_null(f);
+  /* exec: the script's own process is the one that sleeps */
+  fprintf(f, "#!/bin/sh\necho $$ > '%s'\nexec sleep 30\n", pidfile);
+  fclose(f);
+  assert_int_equal(chmod(abc, 0755), 0);
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    freopen("/dev/null", "w", stderr);
+    execl(LW_BINARY, LW_BINARY, "map", circuit, "--abc", abc, "-o", out,
+          (char *)NULL);
+    _exit(127);
+  }
+  long abc_pid = 0;
+  for (int i = 0; i < 100 && !abc_pid; i++) {
+    nap(50);
+    FILE *p = fopen(pidfile, "r");
+    if (p) {
+      if (fscanf(p, "%ld", &abc_pid) != 1)
+        abc_pid = 0;
+      fclose(p);
+    }
+  }
+  assert_true(abc_pid > 0);
+  assert_true(alive(abc_pid));
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  int gone = 0;
+  for (int i = 0; i < 40 && !gone; i++) {
+    nap(50);
+    gone = !alive(abc_pid);
+  }
+  if (!gone)
+    kill((pid_t)abc_pid, SIGKILL);
+  assert_true(gone);
+  assert_int_not_equal(access(out, F_OK), 0); /* nothing half-written */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_abc_dies_with_lowwear)};
+  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+}
