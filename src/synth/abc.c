@@ -173,17 +173,6 @@ static char *command_line(const char *input, const char *genlib,
   return c.data;
 }
 
-/* Total area of a mapped net under the cost model (ABC's objective). */
-static double net_area(const lw_net *net, lw_cost_model cost) {
-  double area = 0;
-  lw_net_foreach_node(net, id) {
-    lw_gate_type t = lw_net_type(net, id);
-    if (lw_gate(t)->fn != LW_FN_PI)
-      area += lw_genlib_area(cost, t);
-  }
-  return area;
-}
-
 const char *lw_synth_find_abc(const char *abc_path, lw_error *err) {
   char *found = lw_proc_find(abc_path, "berkeley-abc", "abc");
   if (!found) {
@@ -344,7 +333,7 @@ lw_status lw_synth_run_all(const char *circuit_path,
     if (st != LW_OK)
       break;
     *count = i + 1;
-    double area = net_area(nets[i], params->cost);
+    double area = lw_genlib_net_area(nets[i], params->cost);
     if (best < 0 || area < best_area) {
       best = i;
       best_area = area;
