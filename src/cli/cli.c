@@ -81,12 +81,19 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
       continue;
     }
     if (!only_pos && arg[0] == '-' && arg[1]) {
-      const char *eq = strchr(arg, '=');
+      const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
       size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
       int k = -1;
       for (int i = 0; i < n; i++)
         if (strlen(opts[i].name) == len && !strncmp(opts[i].name, arg, len))
           k = i;
+      const char *joined = NULL; /* -j2, -oFILE: a short option's value */
+      for (int i = 0; k < 0 && i < n; i++)
+        if (arg[1] != '-' && strlen(opts[i].name) == 2 &&
+            opts[i].kind != LW_OPT_FLAG && opts[i].name[1] == arg[1]) {
+          k = i;
+          joined = arg + 2;
+        }
       if (k < 0) {
         fprintf(stderr, "lowwear: error: unknown option '%.*s' (see --help)\n",
                 (int)len, arg);
@@ -101,7 +108,9 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
         values[k].num = 1;
         continue;
       }
-      const char *text = eq ? eq + 1 : (a + 1 < argc ? argv[++a] : NULL);
+      const char *text = joined ? joined
+                         : eq   ? eq + 1
+                                : (a + 1 < argc ? argv[++a] : NULL);
       if (!text) {
         fprintf(stderr, "lowwear: error: %s needs a value (%s)\n", opts[k].name,
                 opts[k].meta);
