@@ -13,6 +13,13 @@
 typedef struct lw_net lw_net;
 typedef struct lw_program lw_program;
 
+/* ---- process ------------------------------------------------------------ */
+
+/* Make SIGINT, SIGTERM and SIGHUP remove the scratch folders and temporary
+ * files this process has open before it dies of the signal (a signal that
+ * is ignored stays ignored). Call once, early, in a program's main. */
+void lw_scratch_on_signals(void);
+
 /* ---- io: circuits and programs ------------------------------------------ */
 
 /* Read a combinational circuit. By extension: .blif read natively (.names

@@ -1,7 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "base/proc.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -155,34 +154,3 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
 }
 
 void lw_proc_free(lw_proc *proc) { lw_vec_free(&proc->output); }
-
-char *lw_tmpdir_new(void) {
-  const char *base = getenv("TMPDIR");
-  if (!base || !*base)
-    base = "/tmp";
-  char *tmpl = lw_path_join(base, "lowwear.XXXXXX");
-  if (!mkdtemp(tmpl)) {
-    lw_free(tmpl);
-    return NULL;
-  }
-  return tmpl;
-}
-
-void lw_tmpdir_remove(char *dir) {
-  if (!dir)
-    return;
-  DIR *d = opendir(dir);
-  if (d) {
-    struct dirent *e;
-    while ((e = readdir(d))) {
-      if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-        continue;
-      char *p = lw_path_join(dir, e->d_name);
-      unlink(p);
-      lw_free(p);
-    }
-    closedir(d);
-  }
-  rmdir(dir);
-  lw_free(dir);
-}

@@ -1,5 +1,5 @@
 /* Running an external tool (ABC, yosys) with a time limit, its output
- * captured, and scratch folders that are always removed. */
+ * captured. Scratch folders: base/scratch.h. */
 #ifndef LW_BASE_PROC_H
 #define LW_BASE_PROC_H
 
@@ -32,10 +32,6 @@ char *lw_proc_which(const char *name);
  * else the first of `a`, `b` (b may be NULL) on the PATH. Malloc'ed. */
 char *lw_proc_find(const char *given, const char *a, const char *b);
 
-/* A fresh private folder under $TMPDIR (or /tmp); NULL on failure. */
-char *lw_tmpdir_new(void);
-/* Remove the folder and every file in it (one level) and free the path. */
-void lw_tmpdir_remove(char *dir);
 /* dir + "/" + name, malloc'ed. */
 char *lw_path_join(const char *dir, const char *name);
 

@@ -25,6 +25,7 @@ static void usage(FILE *out) {
 }
 
 int main(int argc, char **argv) {
+  lw_scratch_on_signals();
   if (argc < 2) {
     usage(stderr);
     return 2;

@@ -1,17 +1,12 @@
-/* Output helpers for the device check's files (traces, maps, decks): a
- * formatted append to a char buffer and an atomic write (temporary file in
- * the same folder, then rename), so a reader never sees half a file. */
+/* Output helpers for the device check's files (traces, maps, decks): text
+ * is built with lw_chars_printf (base/str.h, included here) and written
+ * atomically (io/atomic.h), so a reader never sees half a file. */
 #ifndef LW_DEVICE_OUT_H
 #define LW_DEVICE_OUT_H
 
-#include "base/vec.h"
+#include "base/str.h"
 #include "lowwear/status.h"
 
-void lw_device_append(lw_chars *buf, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 /* Write buf (its size bytes) to dir/name atomically. */
 lw_status lw_device_save(const char *dir, const char *name, const lw_chars *buf,
                          lw_error *err);

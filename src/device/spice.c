@@ -21,12 +21,12 @@
 static void pwl(lw_chars *b, const lw_pulse *p) {
   double t1 = p->delay, t2 = t1 + p->rise, t3 = t2 + p->width,
          t4 = t3 + p->fall;
-  lw_device_append(b, "PWL(0 %.9g %.9e %.9g %.9e %.9g %.9e %.9g %.9e %.9g)\n",
-                   p->base, t1, p->base, t2, p->peak, t3, p->peak, t4, p->base);
+  lw_chars_printf(b, "PWL(0 %.9g %.9e %.9g %.9e %.9g %.9e %.9g %.9e %.9g)\n",
+                  p->base, t1, p->base, t2, p->peak, t3, p->peak, t4, p->base);
 }
 
 static void header(lw_chars *b, const lw_rram *m) {
-  lw_device_append(
+  lw_chars_printf(
       b,
       ".param i0=%.9g g0=%.9g v0=%.9g vel0=%.9g beta=%.9g gamma0=%.9g\n"
       ".param ea=%.9g a0=%.9g t0=%.9g tox=%.9g gmin=%.9g gmax=%.9g\n"
@@ -40,25 +40,25 @@ static void header(lw_chars *b, const lw_rram *m) {
       m->a0 * 1e9, m->t0, m->tox * 1e9, m->gap_min * 1e9, m->gap_max * 1e9,
       m->rth, m->f_min, m->f_min * FMIN_SMOOTH);
   if (m->f_min > 0)
-    lw_device_append(b, ".func opn(v,g) = 0.5*(1 + tanh((gam(v,g)*abs(v)/"
-                        "(tox*1e-9) - fmin)/fw))\n");
+    lw_chars_printf(b, ".func opn(v,g) = 0.5*(1 + tanh((gam(v,g)*abs(v)/"
+                       "(tox*1e-9) - fmin)/fw))\n");
   else
-    lw_device_append(b, ".func opn(v,g) = 1\n");
-  lw_device_append(b, "* rate in nm/us: m/s times 1e3\n"
-                      ".func rate(v,g) = -vel0*1e3*exp(-qe*ea/(kb*tmp(v,g)))"
-                      "*sinh(gam(v,g)*opn(v,g)*a0*qe*v/(tox*kb*tmp(v,g)))\n"
-                      ".func clamp(r,g) = ((g <= gmin) && (r < 0)) ? 0 : "
-                      "(((g >= gmax) && (r > 0)) ? 0 : r)\n");
+    lw_chars_printf(b, ".func opn(v,g) = 1\n");
+  lw_chars_printf(b, "* rate in nm/us: m/s times 1e3\n"
+                     ".func rate(v,g) = -vel0*1e3*exp(-qe*ea/(kb*tmp(v,g)))"
+                     "*sinh(gam(v,g)*opn(v,g)*a0*qe*v/(tox*kb*tmp(v,g)))\n"
+                     ".func clamp(r,g) = ((g <= gmin) && (r < 0)) ? 0 : "
+                     "(((g >= gmax) && (r > 0)) ? 0 : r)\n");
 }
 
 static void deck(lw_chars *b, const lw_pmr *c, const lw_device_case *cs,
                  const char *bias) {
-  lw_device_append(b, "* lowwear device: %s inputs %s, bias %s\n", cs->gate,
-                   cs->inputs, bias);
+  lw_chars_printf(b, "* lowwear device: %s inputs %s, bias %s\n", cs->gate,
+                  cs->inputs, bias);
   header(b, &c->model);
   for (uint32_t i = 0; i < c->n; i++) {
     const lw_pmr_device *d = &c->dev[i];
-    lw_device_append(b, "VL%u l%u 0 ", i, i);
+    lw_chars_printf(b, "VL%u l%u 0 ", i, i);
     pwl(b, &d->line);
     /* the device voltage TE - BE for either orientation */
     char v[64];
@@ -67,25 +67,25 @@ static void deck(lw_chars *b, const lw_pmr *c, const lw_device_case *cs,
     else
       snprintf(v, sizeof v, "(v(l%u)-v(x))", i);
     if (d->orient < 0)
-      lw_device_append(b, "BD%u x l%u I=cur(%s, v(g%u))\n", i, i, v, i);
+      lw_chars_printf(b, "BD%u x l%u I=cur(%s, v(g%u))\n", i, i, v, i);
     else
-      lw_device_append(b, "BD%u l%u x I=cur(%s, v(g%u))\n", i, i, v, i);
-    lw_device_append(b, "CG%u g%u 0 1u IC=%.9g\n", i, i, d->gap * 1e9);
-    lw_device_append(b, "BG%u 0 g%u I=clamp(rate(%s, v(g%u)), v(g%u))\n", i, i,
-                     v, i, i);
+      lw_chars_printf(b, "BD%u l%u x I=cur(%s, v(g%u))\n", i, i, v, i);
+    lw_chars_printf(b, "CG%u g%u 0 1u IC=%.9g\n", i, i, d->gap * 1e9);
+    lw_chars_printf(b, "BG%u 0 g%u I=clamp(rate(%s, v(g%u)), v(g%u))\n", i, i,
+                    v, i, i);
   }
-  lw_device_append(b, "VR r 0 ");
+  lw_chars_printf(b, "VR r 0 ");
   pwl(b, &c->ret);
   if (c->rs > 0)
-    lw_device_append(b, "RS x r %.9g\n", c->rs);
+    lw_chars_printf(b, "RS x r %.9g\n", c->rs);
   else
-    lw_device_append(b, "VRS x r 0\n");
+    lw_chars_printf(b, "VRS x r 0\n");
   double stop = c->t_end + 1e-9;
-  lw_device_append(b, ".options method=gear\n.tran 0.1n %.9e 0 1n uic\n", stop);
+  lw_chars_printf(b, ".options method=gear\n.tran 0.1n %.9e 0 1n uic\n", stop);
   for (uint32_t i = 0; i < c->n; i++)
-    lw_device_append(b, ".meas tran gfin%u FIND v(g%u) AT=%.9e\n", i, i,
-                     c->t_end);
-  lw_device_append(b, ".end\n");
+    lw_chars_printf(b, ".meas tran gfin%u FIND v(g%u) AT=%.9e\n", i, i,
+                    c->t_end);
+  lw_chars_printf(b, ".end\n");
 }
 
 /* Final gaps from ngspice's output: lines "gfinN = value". */

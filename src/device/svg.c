@@ -15,16 +15,16 @@ const char *lw_svg_color(int i) {
 }
 
 void lw_svg_begin(lw_chars *out, double width, double height) {
-  lw_device_append(out,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" "
-                   "height=\"%g\" viewBox=\"0 0 %g %g\" "
-                   "font-family=\"sans-serif\" font-size=\"11\">\n"
-                   "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-                   width, height, width, height);
+  lw_chars_printf(out,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" "
+                  "height=\"%g\" viewBox=\"0 0 %g %g\" "
+                  "font-family=\"sans-serif\" font-size=\"11\">\n"
+                  "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+                  width, height, width, height);
 }
 
-void lw_svg_end(lw_chars *out) { lw_device_append(out, "</svg>\n"); }
+void lw_svg_end(lw_chars *out) { lw_chars_printf(out, "</svg>\n"); }
 
 static double px(const lw_svg_axes *ax, double x) {
   return ax->x + (x - ax->xmin) / (ax->xmax - ax->xmin) * ax->w;
@@ -41,54 +41,54 @@ static double tick_step(double range) {
 }
 
 void lw_svg_frame(lw_chars *out, const lw_svg_axes *ax) {
-  lw_device_append(out,
-                   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                   "fill=\"none\" stroke=\"#444\"/>\n",
-                   ax->x, ax->y, ax->w, ax->h);
+  lw_chars_printf(out,
+                  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                  "fill=\"none\" stroke=\"#444\"/>\n",
+                  ax->x, ax->y, ax->w, ax->h);
   double sx = tick_step(ax->xmax - ax->xmin),
          sy = tick_step(ax->ymax - ax->ymin);
   for (double v = ceil(ax->xmin / sx - 1e-9) * sx; v <= ax->xmax + 1e-9 * sx;
        v += sx) {
     double x = px(ax, v);
-    lw_device_append(out,
-                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                     "stroke=\"#ddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"middle\">%g</text>\n",
-                     x, ax->y, x, ax->y + ax->h, x, ax->y + ax->h + 14,
-                     fabs(v) < 1e-9 * sx ? 0.0 : v);
+    lw_chars_printf(out,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    "stroke=\"#ddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
+                    "text-anchor=\"middle\">%g</text>\n",
+                    x, ax->y, x, ax->y + ax->h, x, ax->y + ax->h + 14,
+                    fabs(v) < 1e-9 * sx ? 0.0 : v);
   }
   for (double v = ceil(ax->ymin / sy - 1e-9) * sy; v <= ax->ymax + 1e-9 * sy;
        v += sy) {
     double y = py(ax, v);
-    lw_device_append(out,
-                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                     "stroke=\"#ddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"end\">%g</text>\n",
-                     ax->x, y, ax->x + ax->w, y, ax->x - 4, y + 4,
-                     fabs(v) < 1e-9 * sy ? 0.0 : v);
+    lw_chars_printf(out,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    "stroke=\"#ddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
+                    "text-anchor=\"end\">%g</text>\n",
+                    ax->x, y, ax->x + ax->w, y, ax->x - 4, y + 4,
+                    fabs(v) < 1e-9 * sy ? 0.0 : v);
   }
   if (ax->title)
-    lw_device_append(out,
-                     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-                     "font-size=\"13\">%s</text>\n",
-                     ax->x + ax->w / 2, ax->y - 8, ax->title);
+    lw_chars_printf(out,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                    "font-size=\"13\">%s</text>\n",
+                    ax->x + ax->w / 2, ax->y - 8, ax->title);
   if (ax->xlabel)
-    lw_device_append(out,
-                     "<text x=\"%.1f\" y=\"%.1f\" "
-                     "text-anchor=\"middle\">%s</text>\n",
-                     ax->x + ax->w / 2, ax->y + ax->h + 30, ax->xlabel);
+    lw_chars_printf(out,
+                    "<text x=\"%.1f\" y=\"%.1f\" "
+                    "text-anchor=\"middle\">%s</text>\n",
+                    ax->x + ax->w / 2, ax->y + ax->h + 30, ax->xlabel);
   if (ax->ylabel)
-    lw_device_append(out,
-                     "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" "
-                     "text-anchor=\"middle\">%s</text>\n",
-                     ax->x - 40, ax->y + ax->h / 2, ax->ylabel);
+    lw_chars_printf(out,
+                    "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" "
+                    "text-anchor=\"middle\">%s</text>\n",
+                    ax->x - 40, ax->y + ax->h / 2, ax->ylabel);
 }
 
 void lw_svg_polyline(lw_chars *out, const lw_svg_axes *ax,
                      const lw_svg_series *s) {
-  lw_device_append(out, "<polyline fill=\"none\" stroke=\"%s\"%s points=\"",
-                   s->color ? s->color : "#000",
-                   s->dashed ? " stroke-dasharray=\"5,3\"" : "");
+  lw_chars_printf(out, "<polyline fill=\"none\" stroke=\"%s\"%s points=\"",
+                  s->color ? s->color : "#000",
+                  s->dashed ? " stroke-dasharray=\"5,3\"" : "");
   double last_x = -1e300, last_y = -1e300;
   for (uint32_t k = 0; k < s->count; k++) {
     const double *row = s->data + (size_t)k * s->stride;
@@ -98,11 +98,11 @@ void lw_svg_polyline(lw_chars *out, const lw_svg_axes *ax,
      * keep the last one */
     if (k + 1 < s->count && fabs(x - last_x) < 0.1 && fabs(y - last_y) < 0.1)
       continue;
-    lw_device_append(out, "%.2f,%.2f ", x, y);
+    lw_chars_printf(out, "%.2f,%.2f ", x, y);
     last_x = x;
     last_y = y;
   }
-  lw_device_append(out, "\"/>\n");
+  lw_chars_printf(out, "\"/>\n");
 }
 
 void lw_svg_hline(lw_chars *out, const lw_svg_axes *ax, double y,
@@ -110,37 +110,37 @@ void lw_svg_hline(lw_chars *out, const lw_svg_axes *ax, double y,
   if (y < ax->ymin || y > ax->ymax)
     return;
   double yy = py(ax, y);
-  lw_device_append(out,
-                   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                   "stroke=\"%s\" stroke-dasharray=\"2,3\"/>\n",
-                   ax->x, yy, ax->x + ax->w, yy, color);
+  lw_chars_printf(out,
+                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                  "stroke=\"%s\" stroke-dasharray=\"2,3\"/>\n",
+                  ax->x, yy, ax->x + ax->w, yy, color);
   if (label)
-    lw_device_append(out,
-                     "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" "
-                     "text-anchor=\"end\">%s</text>\n",
-                     ax->x + ax->w - 3, yy - 3, color, label);
+    lw_chars_printf(out,
+                    "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" "
+                    "text-anchor=\"end\">%s</text>\n",
+                    ax->x + ax->w - 3, yy - 3, color, label);
 }
 
 void lw_svg_cell(lw_chars *out, const lw_svg_axes *ax, double x0, double y0,
                  double x1, double y1, const char *fill) {
   double a = px(ax, fmin(x0, x1)), b = px(ax, fmax(x0, x1));
   double c = py(ax, fmax(y0, y1)), d = py(ax, fmin(y0, y1));
-  lw_device_append(out,
-                   "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-                   "height=\"%.2f\" fill=\"%s\"/>\n",
-                   a, c, b - a, d - c, fill);
+  lw_chars_printf(out,
+                  "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+                  "height=\"%.2f\" fill=\"%s\"/>\n",
+                  a, c, b - a, d - c, fill);
 }
 
 void lw_svg_marker(lw_chars *out, const lw_svg_axes *ax, double x, double y,
                    const char *label) {
   double xx = px(ax, x), yy = py(ax, y);
-  lw_device_append(out,
-                   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"none\" "
-                   "stroke=\"black\" stroke-width=\"2\"/>\n",
-                   xx, yy);
+  lw_chars_printf(out,
+                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"none\" "
+                  "stroke=\"black\" stroke-width=\"2\"/>\n",
+                  xx, yy);
   if (label)
-    lw_device_append(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", xx + 6,
-                     yy - 6, label);
+    lw_chars_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", xx + 6,
+                    yy - 6, label);
 }
 
 void lw_svg_legend(lw_chars *out, const lw_svg_axes *ax,
@@ -148,10 +148,10 @@ void lw_svg_legend(lw_chars *out, const lw_svg_axes *ax,
                    int n) {
   for (int i = 0; i < n; i++) {
     double y = ax->y + 14 + 14 * i, x = ax->x + ax->w - 110;
-    lw_device_append(out,
-                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                     "stroke=\"%s\" stroke-width=\"2\"/>\n<text x=\"%.1f\" "
-                     "y=\"%.1f\">%s</text>\n",
-                     x, y - 4, x + 18, y - 4, colors[i], x + 22, y, labels[i]);
+    lw_chars_printf(out,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    "stroke=\"%s\" stroke-width=\"2\"/>\n<text x=\"%.1f\" "
+                    "y=\"%.1f\">%s</text>\n",
+                    x, y - 4, x + 18, y - 4, colors[i], x + 22, y, labels[i]);
   }
 }

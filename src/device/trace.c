@@ -19,20 +19,20 @@ static const char *device_name(const lw_device_case *cs, uint32_t i) {
 
 static void write_csv(lw_chars *b, const lw_device_case *cs,
                       const lw_pmr_trace *tr) {
-  lw_device_append(b, "t_s,v_x");
+  lw_chars_printf(b, "t_s,v_x");
   for (uint32_t i = 0; i < tr->n; i++) {
     const char *d = device_name(cs, i);
-    lw_device_append(b, ",%s_line_v,%s_v,%s_gap_nm", d, d, d);
+    lw_chars_printf(b, ",%s_line_v,%s_v,%s_gap_nm", d, d, d);
   }
-  lw_device_append(b, "\n");
+  lw_chars_printf(b, "\n");
   uint32_t rows = tr->data.size / tr->stride;
   for (uint32_t k = 0; k < rows; k++) {
     const double *r = tr->data.data + (size_t)k * tr->stride;
-    lw_device_append(b, "%.9e,%.6f", r[0], r[1]);
+    lw_chars_printf(b, "%.9e,%.6f", r[0], r[1]);
     for (uint32_t i = 0; i < tr->n; i++)
-      lw_device_append(b, ",%.6f,%.6f,%.5f", r[2 + 3 * i], r[3 + 3 * i],
-                       r[4 + 3 * i] * 1e9);
-    lw_device_append(b, "\n");
+      lw_chars_printf(b, ",%.6f,%.6f,%.5f", r[2 + 3 * i], r[3 + 3 * i],
+                      r[4 + 3 * i] * 1e9);
+    lw_chars_printf(b, "\n");
   }
 }
 
@@ -85,10 +85,10 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
   labels[nl] = "node X";
   colors[nl++] = "#777";
   lw_svg_legend(b, &top, labels, colors, nl);
-  lw_device_append(b,
-                   "<text x=\"%.1f\" y=\"%.1f\" fill=\"#555\">solid: across "
-                   "the device; dashed: its line</text>\n",
-                   top.x + 4, top.y + top.h - 6);
+  lw_chars_printf(b,
+                  "<text x=\"%.1f\" y=\"%.1f\" fill=\"#555\">solid: across "
+                  "the device; dashed: its line</text>\n",
+                  top.x + 4, top.y + top.h - 6);
   lw_svg_hline(b, &bot, 1.0, "#999", "read 1 nm");
   lw_svg_legend(b, &bot, labels, colors, nl - 1);
   lw_svg_end(b);

@@ -83,8 +83,8 @@ lw_status lw_device_window(const lw_device_params *params, const char *dir,
   int n = 2 * HALF_STEPS + 1;
   unsigned char *pass = lw_alloc((size_t)n * n);
   lw_chars csv = {0};
-  lw_device_append(&csv, "v_out_v,v_in_v,pass,static_margins_ok,"
-                         "min_margin_v,max_input_drift_nm,failing_cases\n");
+  lw_chars_printf(&csv, "v_out_v,v_in_v,pass,static_margins_ok,"
+                        "min_margin_v,max_input_drift_nm,failing_cases\n");
   uint32_t ncases = 1u << lw_dgate_operands(g);
   for (int i = 0; i < n && st == LW_OK; i++)
     for (int j = 0; j < n && st == LW_OK; j++) {
@@ -118,11 +118,11 @@ lw_status lw_device_window(const lw_device_params *params, const char *dir,
       stats->points++;
       stats->passing += (uint32_t)ok;
       stats->robust += (uint32_t)(ok && robust);
-      lw_device_append(&csv, "%.3f,%.3f,%d,%d,", row.v_out, row.v_in, ok,
-                       robust);
+      lw_chars_printf(&csv, "%.3f,%.3f,%d,%d,", row.v_out, row.v_in, ok,
+                      robust);
       if (isfinite(margin))
-        lw_device_append(&csv, "%.4f", margin);
-      lw_device_append(&csv, ",%.4f,%s\n", drift, failing);
+        lw_chars_printf(&csv, "%.4f", margin);
+      lw_chars_printf(&csv, ",%.4f,%s\n", drift, failing);
     }
   char name[64];
   if (st == LW_OK) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "io/blif_write.h"
 #include "lowwear/lowwear.h"
 #include "map/map.h"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/scratch.h"
 
 static int is_stdout(const char *path) { return !path || !strcmp(path, "-"); }
 
@@ -58,10 +59,12 @@ lw_status lw_io_atomic_open(const char *path, lw_io_atomic *handle,
   }
   handle->path = lw_strdup(path);
   handle->tmp = tmp;
+  lw_scratch_track(tmp, 0);
   return LW_OK;
 }
 
 static void release(lw_io_atomic *handle) {
+  lw_scratch_untrack(handle->tmp);
   lw_free(handle->path);
   lw_free(handle->tmp);
   memset(handle, 0, sizeof *handle);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "io/read.h"
 
 /* ---- the name table ------------------------------------------------------ */

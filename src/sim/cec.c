@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "io/blif_write.h"
 
 /* ---- rebuilding the program as BLIF ---------------------------------------

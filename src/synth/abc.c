@@ -10,6 +10,7 @@
 #include "net/net.h"
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "base/str.h"
 #include "lowwear/lowwear.h"
 #include "synth/genlib.h"

@@ -1,8 +1,10 @@
 /* A lowwear killed by a signal while ABC runs takes ABC with it (Linux:
  * the child is started with a parent-death signal), instead of leaving a
- * long ABC run behind. */
+ * long ABC run behind; stopped by SIGTERM it also removes its scratch
+ * folders. */
 #include "lw_test.h"
 
+#include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,15 +32,15 @@ static int alive(long pid) {
   return close && close[1] == ' ' && close[2] != 'Z' && close[2] != 'X';
 }
 
-static void test_abc_dies_with_lowwear(void **state) {
-  (void)state;
-#ifndef __linux__
-  skip();
-#endif
+/* Start `lowwear map` on the bundled full adder with a fake ABC that
+ * records its pid and sleeps, scratch folders under tmp; returns lowwear's
+ * pid and waits until ABC runs (its pid in *abc_pid). */
+static pid_t start_map(const char *tmp, long *abc_pid) {
   char abc[600], pidfile[600], circuit[600], out[600];
   snprintf(abc, sizeof abc, "%s/abc", lw_test_dir);
   snprintf(pidfile, sizeof pidfile, "%s/abc.pid", lw_test_dir);
   snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  unlink(pidfile);
   lw_test_source("examples/full_adder.blif", circuit, sizeof circuit);
   FILE *f = fopen(abc, "w");
   assert_non_null(f);
@@ -46,28 +48,33 @@ static void test_abc_dies_with_lowwear(void **state) {
   fprintf(f, "#!/bin/sh\necho $$ > '%s'\nexec sleep 30\n", pidfile);
   fclose(f);
   assert_int_equal(chmod(abc, 0755), 0);
+  mkdir(tmp, 0700);
   pid_t pid = fork();
   assert_true(pid >= 0);
   if (pid == 0) {
     freopen("/dev/null", "w", stderr);
+    setenv("TMPDIR", tmp, 1);
     execl(LW_BINARY, LW_BINARY, "map", circuit, "--abc", abc, "-o", out,
           (char *)NULL);
     _exit(127);
   }
-  long abc_pid = 0;
-  for (int i = 0; i < 100 && !abc_pid; i++) {
+  *abc_pid = 0;
+  for (int i = 0; i < 100 && !*abc_pid; i++) {
     nap(50);
     FILE *p = fopen(pidfile, "r");
     if (p) {
-      if (fscanf(p, "%ld", &abc_pid) != 1)
-        abc_pid = 0;
+      if (fscanf(p, "%ld", abc_pid) != 1)
+        *abc_pid = 0;
       fclose(p);
     }
   }
-  assert_true(abc_pid > 0);
-  assert_true(alive(abc_pid));
-  kill(pid, SIGKILL);
-  waitpid(pid, NULL, 0);
+  assert_true(*abc_pid > 0);
+  assert_true(alive(*abc_pid));
+  return pid;
+}
+
+/* Wait up to 2 s for ABC to go; kill it if it did not. */
+static int abc_gone(long abc_pid) {
   int gone = 0;
   for (int i = 0; i < 40 && !gone; i++) {
     nap(50);
@@ -75,12 +82,61 @@ static void test_abc_dies_with_lowwear(void **state) {
   }
   if (!gone)
     kill((pid_t)abc_pid, SIGKILL);
-  assert_true(gone);
+  return gone;
+}
+
+static int entries(const char *dir) {
+  DIR *d = opendir(dir);
+  int n = 0;
+  for (struct dirent *e; d && (e = readdir(d));)
+    n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+  if (d)
+    closedir(d);
+  return n;
+}
+
+static void test_abc_dies_with_lowwear(void **state) {
+  (void)state;
+#ifndef __linux__
+  skip();
+#endif
+  char tmp[600], out[600];
+  snprintf(tmp, sizeof tmp, "%s/tmp-kill", lw_test_dir);
+  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  long abc_pid;
+  pid_t pid = start_map(tmp, &abc_pid);
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  assert_true(abc_gone(abc_pid));
   assert_int_not_equal(access(out, F_OK), 0); /* nothing half-written */
+}
+
+/* SIGTERM (and SIGINT, SIGHUP: one handler) removes the scratch folders,
+ * and lowwear still dies of the signal. */
+static void test_signal_removes_scratch(void **state) {
+  (void)state;
+#ifndef __linux__
+  skip();
+#endif
+  char tmp[600], out[600];
+  snprintf(tmp, sizeof tmp, "%s/tmp-term", lw_test_dir);
+  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  long abc_pid;
+  pid_t pid = start_map(tmp, &abc_pid);
+  assert_true(entries(tmp) > 0); /* ABC's scratch folder is there */
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  assert_true(WIFSIGNALED(status));
+  assert_int_equal(WTERMSIG(status), SIGTERM);
+  assert_true(abc_gone(abc_pid));
+  assert_int_equal(entries(tmp), 0);
+  assert_int_not_equal(access(out, F_OK), 0);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_abc_dies_with_lowwear)};
+      cmocka_unit_test(test_abc_dies_with_lowwear),
+      cmocka_unit_test(test_signal_removes_scratch)};
   return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

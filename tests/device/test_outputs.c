@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "lowwear/device.h"
 
 static char *slurp(const char *dir, const char *name) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "io/atomic.h"
 #include "io/program.h"
 #include "lowwear/lowwear.h"

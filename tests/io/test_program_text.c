@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "io/program.h"
 #include "lowwear/lowwear.h"
 

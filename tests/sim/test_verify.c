@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "base/scratch.h"
 #include "lowwear/lowwear.h"
 #include "net/net.h"
 #include "net/program.h"
