@@ -16,6 +16,17 @@
 #include <sys/prctl.h>
 #endif
 
+void lw_proc_die_with_parent(int sig, pid_t parent) {
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, sig);
+  if (getppid() != parent)
+    _exit(127);
+#else
+  (void)sig;
+  (void)parent;
+#endif
+}
+
 double lw_clock(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -72,6 +83,7 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
     lw_vec_push(&proc->output, 0);
     return;
   }
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
@@ -83,12 +95,8 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
   if (pid == 0) {
     /* own process group, so that a time-out kills the tool's children too */
     setpgid(0, 0);
-#ifdef __linux__
     /* and no orphan: if lowwear dies (a signal), the tool dies with it */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() == 1)
-      _exit(127);
-#endif
+    lw_proc_die_with_parent(SIGKILL, parent);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0)
       dup2(devnull, 0);

@@ -3,6 +3,8 @@
 #ifndef LW_BASE_PROC_H
 #define LW_BASE_PROC_H
 
+#include <sys/types.h>
+
 #include "base/vec.h"
 
 typedef enum lw_proc_result {
@@ -23,6 +25,10 @@ typedef struct lw_proc {
  * limit of timeout_s seconds (0 = none). */
 void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc);
 void lw_proc_free(lw_proc *proc);
+
+/* In a child just forked from parent: get signal sig when the parent dies
+ * (Linux; elsewhere nothing), and end at once if it is already gone. */
+void lw_proc_die_with_parent(int sig, pid_t parent);
 
 /* Find an executable: a path with '/' is taken as it is; otherwise each PATH
  * entry is tried. Returns a malloc'ed path or NULL. */

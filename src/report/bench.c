@@ -211,6 +211,7 @@ static lw_status run_workers(run *r, pendings *todo, lw_error *err) {
     while (st == LW_OK && next < todo->size && r->running < jobs) {
       uint32_t slot = todo->data[next].slot;
       fflush(NULL); /* nothing buffered is written twice by the child */
+      pid_t parent = getpid();
       pid_t pid = fork();
       if (pid < 0) {
         st = lw_error_set(err, LW_ERR_INTERNAL, "", 0, "fork: %s",
@@ -218,6 +219,9 @@ static lw_status run_workers(run *r, pendings *todo, lw_error *err) {
         break;
       }
       if (pid == 0) {
+        /* a bench stopped by a signal stops its workers, which remove
+         * their scratch folders (lw_scratch_on_signals) */
+        lw_proc_die_with_parent(SIGTERM, parent);
         close(fds[0]);
         worker(r->p, &r->cs->data[slot], fds[1], slot);
       }

@@ -32,10 +32,10 @@ static int alive(long pid) {
   return close && close[1] == ' ' && close[2] != 'Z' && close[2] != 'X';
 }
 
-/* Start `lowwear map` on the bundled full adder with a fake ABC that
- * records its pid and sleeps, scratch folders under tmp; returns lowwear's
+/* Start `lowwear map` (or bench: cmd) on the bundled full adder with a fake ABC
+ * that records its pid and sleeps, scratch folders under tmp; returns lowwear's
  * pid and waits until ABC runs (its pid in *abc_pid). */
-static pid_t start_map(const char *tmp, long *abc_pid) {
+static pid_t start(const char *cmd, const char *tmp, long *abc_pid) {
   char abc[600], pidfile[600], circuit[600], out[600];
   snprintf(abc, sizeof abc, "%s/abc", lw_test_dir);
   snprintf(pidfile, sizeof pidfile, "%s/abc.pid", lw_test_dir);
@@ -54,8 +54,12 @@ static pid_t start_map(const char *tmp, long *abc_pid) {
   if (pid == 0) {
     freopen("/dev/null", "w", stderr);
     setenv("TMPDIR", tmp, 1);
-    execl(LW_BINARY, LW_BINARY, "map", circuit, "--abc", abc, "-o", out,
-          (char *)NULL);
+    if (!strcmp(cmd, "map"))
+      execl(LW_BINARY, LW_BINARY, "map", circuit, "--abc", abc, "-o", out,
+            (char *)NULL);
+    else
+      execl(LW_BINARY, LW_BINARY, "bench", circuit, "--abc", abc, "-o", out,
+            "-j", "1", "--quiet", (char *)NULL);
     _exit(127);
   }
   *abc_pid = 0;
@@ -104,7 +108,7 @@ static void test_abc_dies_with_lowwear(void **state) {
   snprintf(tmp, sizeof tmp, "%s/tmp-kill", lw_test_dir);
   snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
   long abc_pid;
-  pid_t pid = start_map(tmp, &abc_pid);
+  pid_t pid = start("map", tmp, &abc_pid);
   kill(pid, SIGKILL);
   waitpid(pid, NULL, 0);
   assert_true(abc_gone(abc_pid));
@@ -122,7 +126,7 @@ static void test_signal_removes_scratch(void **state) {
   snprintf(tmp, sizeof tmp, "%s/tmp-term", lw_test_dir);
   snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
   long abc_pid;
-  pid_t pid = start_map(tmp, &abc_pid);
+  pid_t pid = start("map", tmp, &abc_pid);
   assert_true(entries(tmp) > 0); /* ABC's scratch folder is there */
   kill(pid, SIGTERM);
   int status = 0;
@@ -134,9 +138,34 @@ static void test_signal_removes_scratch(void **state) {
   assert_int_not_equal(access(out, F_OK), 0);
 }
 
+/* A bench killed outright (SIGKILL, no handler runs) still stops its
+ * workers, which remove their scratch folders; their ABC goes too. */
+static void test_bench_workers_follow(void **state) {
+  (void)state;
+#ifndef __linux__
+  skip();
+#endif
+  char tmp[600], out[600];
+  snprintf(tmp, sizeof tmp, "%s/tmp-bench", lw_test_dir);
+  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  long abc_pid;
+  pid_t pid = start("bench", tmp, &abc_pid);
+  assert_true(entries(tmp) > 0);
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  assert_true(abc_gone(abc_pid));
+  int n = entries(tmp);
+  for (int i = 0; i < 40 && n; i++) {
+    nap(50);
+    n = entries(tmp);
+  }
+  assert_int_equal(n, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_abc_dies_with_lowwear),
-      cmocka_unit_test(test_signal_removes_scratch)};
+      cmocka_unit_test(test_signal_removes_scratch),
+      cmocka_unit_test(test_bench_workers_follow)};
   return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
