@@ -84,7 +84,9 @@ static void put_ratio(FILE *out, double a, double b) {
   COL("verified", fputs(r->f->verified ? "1" : "0", out))                      \
   COL("vectors", RAN(fprintf(out, "%llu", (unsigned long long)r->f->vectors))) \
   COL("exhaustive", RAN(fputs(r->f->exhaustive ? "1" : "0", out)))             \
-  COL("error", put_text(out, r->f->error[0] ? r->f->error : r->c->error))      \
+  COL("error", put_text(out, r->f->error[0] ? r->f->error                      \
+                             : r->f->ran    ? ""                               \
+                                            : r->c->error))                       \
   COL("seconds", put_real(out, r->f->seconds))                                 \
   COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))
 

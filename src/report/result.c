@@ -103,6 +103,7 @@ lw_status lw_bench_result_write(const lw_bench_circuit *c, const char *path,
                       json_string(lw_bench_status_name(c->status)));
   json_object_set_new(o, "error", json_string(c->error));
   json_object_set_new(o, "chosen_row", json_integer(c->chosen_row));
+  json_object_set_new(o, "seconds", json_real(c->seconds));
   json_object_set_new(o, "options", json_string(c->options));
   json_object_set_new(o, "flows", flows);
 
@@ -197,6 +198,7 @@ lw_status lw_bench_result_read(const char *path, lw_bench_circuit *c,
       c->status = (lw_bench_status)s;
   get_str(o, "error", c->error, sizeof c->error);
   c->chosen_row = get_u32(o, "chosen_row");
+  c->seconds = get_real(o, "seconds");
   get_str(o, "options", c->options, sizeof c->options);
   for (int i = 0; i < LW_BENCH_NFLOWS; i++) {
     lw_flow_id id = LW_BENCH_ORDER[i];

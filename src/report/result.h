@@ -65,7 +65,8 @@ typedef struct lw_bench_circuit {
   lw_bench_status status;
   char error[512]; /* a failure outside the flows (worker, reading) */
   uint32_t chosen_row;
-  char options[256];                    /* flow options the results depend on */
+  double seconds;    /* the worker's wall time for the circuit, all flows */
+  char options[256]; /* flow options the results depend on */
   lw_bench_flow flows[LW_BENCH_NFLOWS]; /* by lw_flow_id */
 } lw_bench_circuit;
 LW_VEC_DEFINE(lw_bench_circuits, lw_bench_circuit);

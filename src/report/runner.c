@@ -94,7 +94,8 @@ static void record(lw_bench_flow *f, const lw_program *prog) {
 }
 
 static void verify(const lw_bench_params *p, const lw_net *net,
-                   const char *path, const lw_program *prog, lw_bench_flow *f) {
+                   const char *path, const lw_program *prog, lw_flow_id id,
+                   lw_bench_flow *f) {
   lw_verify_params vp = lw_verify_params_default();
   vp.seed = p->seed ? p->seed : vp.seed;
   vp.cec = p->cec;
@@ -118,11 +119,12 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   if (st != LW_OK) {
     char text[480];
     error_text(&err, text, sizeof text);
-    snprintf(f->error, sizeof f->error, "verification: %s", text);
+    snprintf(f->error, sizeof f->error, "%s verification: %s", lw_flow_name(id),
+             text);
   } else if (!rep.ok) {
     snprintf(f->error, sizeof f->error,
-             "verification FAILED (%u errors): %.440s", rep.nerrors,
-             rep.first_error);
+             "%s verification FAILED (%u errors): %.420s", lw_flow_name(id),
+             rep.nerrors, rep.first_error);
   }
   lw_verify_report_free(&rep);
 }
@@ -136,6 +138,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
   c->status = LW_BENCH_OK;
   c->error[0] = 0;
   c->chosen_row = 0;
+  double start = lw_clock();
 
   progress(ctx, NULL, "read");
   lw_read_params rp = lw_read_params_default();
@@ -148,6 +151,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
   if (lw_io_read_circuit(c->path, &rp, &net, &err) != LW_OK) {
     error_text(&err, c->error, sizeof c->error);
     c->status = LW_BENCH_FAILED;
+    c->seconds = lw_clock() - start;
     return;
   }
 
@@ -183,7 +187,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
     }
     record(f, prog);
     progress(ctx, lw_flow_name(id), "verify");
-    verify(p, net, c->path, prog, f);
+    verify(p, net, c->path, prog, id, f);
     if (!f->verified && c->status == LW_BENCH_OK)
       c->status = LW_BENCH_UNVERIFIED;
     lw_program_free(prog);
@@ -195,4 +199,5 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
       snprintf(c->error, sizeof c->error, "%s",
                c->flows[LW_BENCH_ORDER[k]].error);
   lw_net_free(net);
+  c->seconds = lw_clock() - start;
 }

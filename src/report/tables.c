@@ -267,6 +267,37 @@ static void targets_section(FILE *out, const lw_bench_circuits *cs) {
           ran, ran - row - toggle, row + toggle, row, toggle);
 }
 
+/* Each circuit's time: synthesis and mapping of all its flows, their
+ * verification, and the worker's wall time (reading included). */
+static void times_section(FILE *out, const lw_bench_circuits *cs) {
+  fputs("\n## Time per circuit\n\nSeconds of one worker: synthesis and "
+        "mapping of every flow, verification of their programs (simulation "
+        "and ABC), and the circuit's wall time (reading included). With "
+        "-j N, N circuits run at once; the run's wall time is in "
+        "meta.json.\n\n| circuit | suite | status | flows | verification | "
+        "total |\n|---|---|---|--:|--:|--:|\n",
+        out);
+  double all[3] = {0, 0, 0};
+  lw_vec_foreach(cs, i) {
+    const lw_bench_circuit *c = &cs->data[i];
+    double flows = 0, verify = 0;
+    for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
+      flows += c->flows[k].seconds;
+      verify += c->flows[k].verify_seconds;
+    }
+    /* results written before the wall time was kept: the parts' sum */
+    double total = c->seconds > 0 ? c->seconds : flows + verify;
+    fprintf(out, "| %s | %s | %s | %.1f | %.1f | %.1f |\n", c->name,
+            lw_report_suite_label(c->suite), lw_bench_status_name(c->status),
+            flows, verify, total);
+    all[0] += flows;
+    all[1] += verify;
+    all[2] += total;
+  }
+  fprintf(out, "| all %u | | | %.1f | %.1f | %.1f |\n", cs->size, all[0],
+          all[1], all[2]);
+}
+
 static int emit_summary(FILE *out, const void *ctx) {
   const lw_bench_circuits *cs = ctx;
   uint32_t ok = 0, unverified = 0, failed = 0;
@@ -307,6 +338,7 @@ static int emit_summary(FILE *out, const void *ctx) {
         summary_row(out, cs, suites[s], &comparisons[k]);
   if (wide)
     targets_section(out, cs);
+  times_section(out, cs);
   return 0;
 }
 

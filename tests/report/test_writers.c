@@ -38,6 +38,7 @@ static void set_flow(lw_bench_circuit *c, lw_flow_id id, uint32_t min_row,
   f->vectors = 64;
   f->exhaustive = 1;
   f->seconds = 0.5;
+  f->verify_seconds = 0.5;
 }
 
 static lw_bench_circuit *add(lw_bench_circuits *cs, const char *name,
@@ -59,6 +60,7 @@ static lw_bench_circuit *add(lw_bench_circuits *cs, const char *name,
  *   z4ml   lowwear unverified: left out of every average */
 static void fixture(lw_bench_circuits *cs) {
   lw_bench_circuit *c = add(cs, "adder", "epfl", 512);
+  c->seconds = 3.5; /* the others keep none: the parts' sum stands in */
   set_flow(c, LW_FLOW_LOWWEAR, 512, 75, 30, 1);
   set_flow(c, LW_FLOW_LOSSS, 470, 90, 40, 1);
   set_flow(c, LW_FLOW_SIMPLER, 400, 100, 60, 1);
@@ -223,6 +225,10 @@ static void test_csv(void **state) {
   assert_string_equal(buf, "output z, vector 3, \"x\"");
   csv_field(row, column(text, "status"), buf, sizeof buf);
   assert_string_equal(buf, "unverified");
+  /* a flow of that circuit that verified carries no error */
+  csv_field(find_row(text, "z4ml", "losss"), column(text, "error"), buf,
+            sizeof buf);
+  assert_string_equal(buf, "");
   /* results without the wide flow: no row and no netlist value for it */
   assert_null(strstr(text, "lowwear-wide"));
   assert_true(column(text, "netlist") >= 0);
@@ -310,6 +316,11 @@ static void test_markdown(void **state) {
   assert_non_null(strstr(text, "| EPFL | toggle | lowwear vs LOSSS | 2 |"));
   assert_non_null(strstr(text, "8.48 %"));
   assert_non_null(strstr(text, "**z4ml unverified**"));
+  /* time per circuit: flows, verification, wall (adder) or the sum */
+  assert_non_null(strstr(text, "| adder | EPFL | ok | 1.5 | 1.5 | 3.5 |"));
+  assert_non_null(strstr(text, "| z4ml | LGSynth91 | unverified | 1.5 | 1.5 "
+                               "| 3.0 |"));
+  assert_non_null(strstr(text, "| all 4 | | | 6.0 | 6.0 | 12.5 |"));
   /* run without the wide flow: neither its rows nor the targets */
   assert_null(strstr(text, "lowwear-wide"));
   assert_null(strstr(text, "issue 7"));
@@ -346,6 +357,7 @@ static void test_json_round_trip(void **state) {
   assert_string_equal(back.data[3].name, "adder");
   const lw_bench_circuit *a = &back.data[3], *b = &cs.data[0];
   assert_int_equal(a->chosen_row, b->chosen_row);
+  assert_true(a->seconds == b->seconds);
   assert_string_equal(a->path, b->path);
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
     const lw_bench_flow *x = &a->flows[k], *y = &b->flows[k];
