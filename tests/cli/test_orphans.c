@@ -99,20 +99,37 @@ static int entries(const char *dir) {
   return n;
 }
 
+/* Start `lowwear cmd` (scratch folders under tmp-NAME), stop it with sig
+ * while ABC runs, and check that ABC went with it and that no output was
+ * written. Returns lowwear's wait status; *left = the entries still in
+ * its scratch folder after up to 2 s. */
+static int stop(const char *cmd, int sig, const char *name, int *left) {
+  char tmp[600], out[600];
+  snprintf(tmp, sizeof tmp, "%s/tmp-%s", lw_test_dir, name);
+  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+  long abc_pid;
+  pid_t pid = start(cmd, tmp, &abc_pid);
+  assert_true(entries(tmp) > 0); /* ABC's scratch folder is there */
+  kill(pid, sig);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  assert_true(abc_gone(abc_pid));
+  assert_int_not_equal(access(out, F_OK), 0); /* nothing half-written */
+  *left = entries(tmp);
+  for (int i = 0; i < 40 && *left; i++) {
+    nap(50);
+    *left = entries(tmp);
+  }
+  return status;
+}
+
 static void test_abc_dies_with_lowwear(void **state) {
   (void)state;
 #ifndef __linux__
   skip();
 #endif
-  char tmp[600], out[600];
-  snprintf(tmp, sizeof tmp, "%s/tmp-kill", lw_test_dir);
-  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
-  long abc_pid;
-  pid_t pid = start("map", tmp, &abc_pid);
-  kill(pid, SIGKILL);
-  waitpid(pid, NULL, 0);
-  assert_true(abc_gone(abc_pid));
-  assert_int_not_equal(access(out, F_OK), 0); /* nothing half-written */
+  int left;
+  stop("map", SIGKILL, "kill", &left);
 }
 
 /* SIGTERM (and SIGINT, SIGHUP: one handler) removes the scratch folders,
@@ -122,20 +139,11 @@ static void test_signal_removes_scratch(void **state) {
 #ifndef __linux__
   skip();
 #endif
-  char tmp[600], out[600];
-  snprintf(tmp, sizeof tmp, "%s/tmp-term", lw_test_dir);
-  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
-  long abc_pid;
-  pid_t pid = start("map", tmp, &abc_pid);
-  assert_true(entries(tmp) > 0); /* ABC's scratch folder is there */
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  int left;
+  int status = stop("map", SIGTERM, "term", &left);
   assert_true(WIFSIGNALED(status));
   assert_int_equal(WTERMSIG(status), SIGTERM);
-  assert_true(abc_gone(abc_pid));
-  assert_int_equal(entries(tmp), 0);
-  assert_int_not_equal(access(out, F_OK), 0);
+  assert_int_equal(left, 0);
 }
 
 /* A bench killed outright (SIGKILL, no handler runs) still stops its
@@ -145,21 +153,9 @@ static void test_bench_workers_follow(void **state) {
 #ifndef __linux__
   skip();
 #endif
-  char tmp[600], out[600];
-  snprintf(tmp, sizeof tmp, "%s/tmp-bench", lw_test_dir);
-  snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
-  long abc_pid;
-  pid_t pid = start("bench", tmp, &abc_pid);
-  assert_true(entries(tmp) > 0);
-  kill(pid, SIGKILL);
-  waitpid(pid, NULL, 0);
-  assert_true(abc_gone(abc_pid));
-  int n = entries(tmp);
-  for (int i = 0; i < 40 && n; i++) {
-    nap(50);
-    n = entries(tmp);
-  }
-  assert_int_equal(n, 0);
+  int left;
+  stop("bench", SIGKILL, "bench", &left);
+  assert_int_equal(left, 0);
 }
 
 int main(void) {
