@@ -17,7 +17,7 @@
       "skip the proof with ABC cec")                                           \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 0, 1e6, "S",           \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
       "ABC time limit in seconds, 0 = none")                                   \
   OPT(allow_input_overwrite, "--allow-input-overwrite", LW_OPT_FLAG, NULL, 0,  \
       0, NULL, "accept programs that write input cells")

@@ -33,7 +33,7 @@
       "do not simulate the program against the circuit first")                 \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable, to read .aig/.pla circuits")                            \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "600", 0, 1e6, "S",           \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
       "ABC time limit in seconds, 0 = none")
 
 typedef struct wear_values {
