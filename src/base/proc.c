@@ -74,23 +74,17 @@ char *lw_proc_find(const char *given, const char *a, const char *b) {
   return p || !b ? p : lw_proc_which(b);
 }
 
-void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
-  memset(proc, 0, sizeof *proc);
-  double start = lw_clock();
+/* Start argv with stdout and stderr into a pipe; *fd = its read end. */
+static pid_t spawn(char *const argv[], int *fd) {
   int fds[2];
-  if (pipe(fds) != 0) {
-    proc->result = LW_PROC_NOEXEC;
-    lw_vec_push(&proc->output, 0);
-    return;
-  }
+  if (pipe(fds) != 0)
+    return -1;
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);
-    proc->result = LW_PROC_NOEXEC;
-    lw_vec_push(&proc->output, 0);
-    return;
+    return -1;
   }
   if (pid == 0) {
     /* own process group, so that a time-out kills the tool's children too */
@@ -108,50 +102,45 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
     _exit(127);
   }
   close(fds[1]);
-  int timed_out = 0;
+  *fd = fds[0];
+  return pid;
+}
+
+/* Append what fd has to proc's output; 0 at the end of the stream. */
+static int drain(int fd, lw_proc *proc) {
   char buf[65536];
-  for (;;) {
-    int wait_ms = -1;
-    if (timeout_s > 0) {
-      double left = timeout_s - (lw_clock() - start);
-      if (left <= 0) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
-        timed_out = 1;
-        break;
-      }
-      wait_ms = (int)(left * 1000) + 1;
-    }
-    struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
-    int r = poll(&pfd, 1, wait_ms);
-    if (r < 0 && errno == EINTR)
-      continue;
-    if (r == 0)
-      continue;
-    ssize_t got = read(fds[0], buf, sizeof buf);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got <= 0)
-      break;
-    /* keep at most the last 4 MiB: enough for every message we parse */
-    if (proc->output.size > (4u << 20)) {
-      memmove(proc->output.data, proc->output.data + (2u << 20),
-              proc->output.size - (2u << 20));
-      proc->output.size -= (2u << 20);
-    }
-    lw_vec_reserve(&proc->output, proc->output.size + (uint32_t)got + 1);
-    memcpy(proc->output.data + proc->output.size, buf, (size_t)got);
-    proc->output.size += (uint32_t)got;
+  ssize_t got;
+  while ((got = read(fd, buf, sizeof buf)) < 0 && errno == EINTR)
+    ;
+  if (got <= 0)
+    return 0;
+  /* keep at most the last 4 MiB: enough for every message we parse */
+  if (proc->output.size > (4u << 20)) {
+    memmove(proc->output.data, proc->output.data + (2u << 20),
+            proc->output.size - (2u << 20));
+    proc->output.size -= (2u << 20);
   }
-  close(fds[0]);
+  lw_vec_reserve(&proc->output, proc->output.size + (uint32_t)got + 1);
+  memcpy(proc->output.data + proc->output.size, buf, (size_t)got);
+  proc->output.size += (uint32_t)got;
+  return 1;
+}
+
+/* Reap pid (killed first unless it ended by itself) and fill the result. */
+static void finish(pid_t pid, int kill_it, lw_proc_result why, double start,
+                   lw_proc *proc) {
+  if (kill_it) {
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
     ;
   lw_vec_push(&proc->output, 0);
   proc->output.size--;
   proc->seconds = lw_clock() - start;
-  if (timed_out) {
-    proc->result = LW_PROC_TIMEOUT;
+  if (kill_it) {
+    proc->result = why;
   } else if (WIFSIGNALED(status)) {
     proc->result = LW_PROC_SIGNALED;
     proc->signal = WTERMSIG(status);
@@ -159,6 +148,71 @@ void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
     proc->exit_code = WEXITSTATUS(status);
     proc->result = proc->exit_code == 127 ? LW_PROC_NOEXEC : LW_PROC_EXITED;
   }
+}
+
+int lw_proc_race(char *const *const argvs[], int n, double timeout_s,
+                 int (*decides)(const lw_proc *proc, void *ctx), void *ctx,
+                 lw_proc *procs) {
+  enum { MAX = 8 };
+  pid_t pid[MAX];
+  int fd[MAX];
+  double start = lw_clock();
+  int running = 0, winner = -1;
+  for (int k = 0; k < n && k < MAX; k++) {
+    memset(&procs[k], 0, sizeof procs[k]);
+    pid[k] = spawn(argvs[k], &fd[k]);
+    if (pid[k] < 0) {
+      procs[k].result = LW_PROC_NOEXEC;
+      lw_vec_push(&procs[k].output, 0);
+      procs[k].output.size--;
+      continue;
+    }
+    running++;
+  }
+  while (running && winner < 0) {
+    int wait_ms = -1;
+    if (timeout_s > 0) {
+      double left = timeout_s - (lw_clock() - start);
+      if (left <= 0)
+        break;
+      wait_ms = (int)(left * 1000) + 1;
+    }
+    struct pollfd pfd[MAX];
+    int map[MAX], m = 0;
+    for (int k = 0; k < n && k < MAX; k++)
+      if (pid[k] > 0) {
+        pfd[m] = (struct pollfd){.fd = fd[k], .events = POLLIN};
+        map[m++] = k;
+      }
+    int r = poll(pfd, (nfds_t)m, wait_ms);
+    if (r <= 0)
+      continue; /* EINTR, or the time-out checked above */
+    for (int i = 0; i < m && winner < 0; i++) {
+      int k = map[i];
+      if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) ||
+          drain(fd[k], &procs[k]))
+        continue;
+      close(fd[k]);
+      finish(pid[k], 0, LW_PROC_EXITED, start, &procs[k]);
+      pid[k] = 0;
+      running--;
+      if (!decides || decides(&procs[k], ctx))
+        winner = k;
+    }
+  }
+  /* the others lost the race, or the time ran out for all */
+  for (int k = 0; k < n && k < MAX; k++)
+    if (pid[k] > 0) {
+      close(fd[k]);
+      finish(pid[k], 1, winner >= 0 ? LW_PROC_STOPPED : LW_PROC_TIMEOUT, start,
+             &procs[k]);
+    }
+  return winner;
+}
+
+void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc) {
+  char *const *const argvs[] = {argv};
+  lw_proc_race(argvs, 1, timeout_s, NULL, NULL, proc);
 }
 
 void lw_proc_free(lw_proc *proc) { lw_vec_free(&proc->output); }

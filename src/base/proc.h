@@ -12,6 +12,7 @@ typedef enum lw_proc_result {
   LW_PROC_SIGNALED, /* crashed: see signal */
   LW_PROC_TIMEOUT,  /* killed at the time limit */
   LW_PROC_NOEXEC,   /* could not be started */
+  LW_PROC_STOPPED,  /* killed: another of a race decided first */
 } lw_proc_result;
 
 typedef struct lw_proc {
@@ -24,6 +25,14 @@ typedef struct lw_proc {
 /* Run argv (argv[0] searched on the PATH) with stdin from /dev/null and a
  * limit of timeout_s seconds (0 = none). */
 void lw_proc_run(char *const argv[], double timeout_s, lw_proc *proc);
+/* Run n (at most 8) commands at once, each as lw_proc_run would. When one
+ * ends and decides(its proc, ctx) says so (NULL: any end), the others are
+ * killed (LW_PROC_STOPPED) and its index is returned; -1 when none decided
+ * before all ended or the shared time limit (then LW_PROC_TIMEOUT) ran
+ * out. procs[0..n) are filled either way; free each. */
+int lw_proc_race(char *const *const argvs[], int n, double timeout_s,
+                 int (*decides)(const lw_proc *proc, void *ctx), void *ctx,
+                 lw_proc *procs);
 void lw_proc_free(lw_proc *proc);
 
 /* In a child just forked from parent: get signal sig when the parent dies
