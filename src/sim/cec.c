@@ -176,7 +176,10 @@ static int decides(const lw_proc *proc, void *ctx) {
  * written in the order of the netlist as read, which keeps the file's)
  * proved hyp's lowwear program in 282 s where `cec` ran out of 600 s. A
  * mismatch of positions can only show as NOT EQUIVALENT, never as a false
- * pass, unless inputs were swapped in a function symmetric in them. */
+ * pass, unless inputs were swapped in a function symmetric in them.
+ * Not used: `&cec -x` and `&cec -y` of the Debian ABC (1.01, Feb 2023) proved
+ * hyp's lowwear-wide program in 66 s but also called two circuits that
+ * differ in one output "equivalent". */
 static lw_status run_abc(const char *abc, const char *circuit_file,
                          const char *blif, const char *aig,
                          const lw_verify_params *params, int *equivalent,
