@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/proc.h"
 #include "base/scratch.h"
@@ -151,6 +152,30 @@ static void cec_case(const char *cover, int want_equivalent) {
   assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r, &err), LW_OK);
   assert_true(r.cec_ran && r.cec_ok && r.ok);
   lw_verify_report_free(&r);
+  /* the two checkers race: with either one hanging, the other decides */
+  char *abc = lw_proc_find(NULL, "berkeley-abc", "abc");
+  assert_non_null(abc);
+  const char *hang[] = {"*\"&cec\"*", "\"cec \"*"};
+  for (int k = 0; k < 2; k++) {
+    char *wrap = lw_path_join(dir, k ? "abc-no-cec" : "abc-no-gia");
+    FILE *w = fopen(wrap, "w");
+    assert_non_null(w);
+    fprintf(w,
+            "#!/bin/sh\ncase \"$2\" in %s) exec sleep 60;; esac\n"
+            "exec '%s' \"$@\"\n",
+            hang[k], abc);
+    fclose(w);
+    assert_int_equal(chmod(wrap, 0755), 0);
+    lw_verify_params one = params;
+    one.abc_path = wrap;
+    one.timeout_s = 30;
+    assert_int_equal(lw_sim_verify(net, path, p, &one, &r, &err), LW_OK);
+    assert_true(r.cec_ran);
+    assert_int_equal(r.cec_ok, want_equivalent);
+    lw_verify_report_free(&r);
+    lw_free(wrap);
+  }
+  lw_free(abc);
   /* no ABC: an error of the check, not a verdict */
   params.abc_path = "/nonexistent/abc";
   assert_int_equal(lw_sim_verify(net, path, p, &params, &r, &err), LW_ERR_ABC);
