@@ -102,6 +102,8 @@ static pid_t spawn(char *const argv[], int *fd) {
     _exit(127);
   }
   close(fds[1]);
+  /* the next racer started must not hold this pipe open */
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
   *fd = fds[0];
   return pid;
 }
