@@ -3,7 +3,8 @@
 # (timed), then `lowwear map --synth none` on ABC's netlist (timed, peak
 # memory from /usr/bin/time when present). Prints one row per circuit.
 # usage: bench/perf.sh [BUILD_DIR] [CIRCUIT ...]
-#   default circuits: EPFL sin voter log2 div hyp from ../shared/benchmarks
+#   default circuits: the bundled EPFL arbiter, bar, max and voter; name the
+#   larger EPFL ones (sin, log2, div, hyp: not bundled) to time those
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}; shift || true
@@ -12,7 +13,7 @@ exe=$build/lowwear
 abc=$(command -v berkeley-abc || command -v abc) || { echo "ABC not found" >&2; exit 1; }
 circuits=("$@")
 if [ ${#circuits[@]} -eq 0 ]; then
-  for c in sin voter log2 div hyp; do circuits+=("../shared/benchmarks/epfl/$c.blif"); done
+  for c in arbiter bar max voter; do circuits+=("benchmarks/epfl/$c.blif"); done
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cat > "$work/lib.genlib" <<'LIB'

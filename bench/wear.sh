@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Wear targets of issue 8 on the 20 circuits of the benchmark protocol
-# (METHOD.md section 5), at the protocol row (the largest of the three
+# The wear targets (README, "Wear") on the 20 circuits of the benchmark protocol
+# (docs/method.md section 5), at the protocol row (the largest of the three
 # flows' minimum rows), steady state, measured by simulation:
 #   - hottest-cell lifetime of lowwear+wear (wear-aware allocation and
 #     probability-aware re-initialisation) >= 3x SIMPLER's, on average;
