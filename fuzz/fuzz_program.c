@@ -1,4 +1,4 @@
-/* libFuzzer harness for lw_io_read_program (PROGRAM.md's JSON). The reader
+/* libFuzzer harness for lw_io_read_program (docs/program.md's JSON). The reader
  * takes a path, so each input goes through a per-process file; a program it
  * accepts must also write back and read again. */
 #include <stdint.h>

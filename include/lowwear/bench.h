@@ -1,6 +1,6 @@
-/* lowwear bench: the evaluation protocol of METHOD.md section 5 in one call.
- * For each circuit: the minimum row of each of the paper's three flows, the
- * largest as the chosen row, each flow mapped and verified at that row; by
+/* lowwear bench: the evaluation protocol of docs/method.md section 5 in one
+ * call. For each circuit: the minimum row of each of the paper's three flows,
+ * the largest as the chosen row, each flow mapped and verified at that row; by
  * default also lowwear-wide (wide gates, beyond the paper) at that row.
  * Circuits run in worker processes; each one's results land in
  * OUT/circuits/NAME.json, which makes a run resumable and shards mergeable. The

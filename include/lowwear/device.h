@@ -1,5 +1,5 @@
-/* lowwear device: the device-level check of the stateful gates (METHOD.md
- * section 6, DEVICE.md). Each gate's PMR circuit is simulated with the
+/* lowwear device: the device-level check of the stateful gates (docs/method.md
+ * section 8, docs/device.md). Each gate's PMR circuit is simulated with the
  * Stanford/PKU RRAM model for every input case; the bias comes from a table
  * (built-in "recommended" or "paper", or a file). */
 #ifndef LOWWEAR_DEVICE_H

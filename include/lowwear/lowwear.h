@@ -187,7 +187,7 @@ typedef struct lw_flow_params {
   lw_read_params read;
   int verify; /* simulate (and cec) the program before returning it */
   lw_verify_params verify_params;
-  /* wear control (METHOD.md, "wear per cell"; docs/wear.md), off by
+  /* wear control (docs/method.md section 7; docs/wear.md), off by
    * default: the least-worn free cell, re-initialisation of cells that
    * probably hold the value already, within latency_slack extra latency
    * (a fraction; 0 = 5 %, negative = none) */

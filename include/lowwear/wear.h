@@ -1,6 +1,6 @@
-/* Wear you can see and control (METHOD.md, "wear per cell, in steady
- * state"): flips per run measured by simulation, per cell and in total, with
- * the next run's setup written over the final row; lifetimes; a heat map;
+/* Wear you can see and control (docs/method.md section 7, wear per cell in
+ * steady state): flips per run measured by simulation, per cell and in total,
+ * with the next run's setup written over the final row; lifetimes; a heat map;
  * program variants that rotate the work cells across runs; and a sweep of
  * row sizes. docs/wear.md documents the commands built on these. */
 #ifndef LOWWEAR_WEAR_H
@@ -20,7 +20,7 @@ typedef struct lw_wear_params {
   uint32_t exhaustive_max; /* 16 */
   uint64_t seed;           /* 1 */
   const char *trace_path;  /* NULL: no trace */
-  double cycle_time_s;     /* 1e-6: the 1 us pulse of DEVICE.md */
+  double cycle_time_s;     /* 1e-6: the 1 us pulse of docs/device.md */
   uint32_t nendurance;     /* 3 */
   double endurance[LW_WEAR_MAX_ENDURANCE]; /* 1e6, 1e9, 1e12 flips */
   int events; /* keep flips per cell and step of the first variant */
@@ -31,7 +31,7 @@ typedef struct lw_wear_report {
   uint32_t nvariants; /* programs the row cycles through */
   uint64_t vectors;   /* input vectors, each run through every variant */
   int exhaustive, from_trace;
-  uint32_t latency, setup_cycles; /* per run (latency as PROGRAM.md) */
+  uint32_t latency, setup_cycles; /* per run (latency as docs/program.md) */
   double flips_per_run;           /* during the cycles */
   double setup_flips_per_run;     /* the setup over the previous final row */
   double steady_flips_per_run;    /* the sum */
@@ -73,7 +73,7 @@ const char *lw_program_flow(const lw_program *prog);
 
 /* Variant k of r: the program with its work cells (every cell that is not
  * an input cell) rotated by k*m/r places among the m work cells. Input
- * cells stay where they are (PROGRAM.md: they are fixed data). A row that
+ * cells stay where they are (docs/program.md: they are fixed data). A row that
  * cycles through the r variants spreads the wear of each logical cell over
  * r physical ones. */
 lw_status lw_program_rotate(const lw_program *prog, uint32_t k, uint32_t r,

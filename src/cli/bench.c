@@ -1,4 +1,4 @@
-/* lowwear bench: the evaluation protocol (METHOD.md section 5) in one
+/* lowwear bench: the evaluation protocol (docs/method.md section 5) in one
  * command. Parses the options, shows progress, hands over to lw_bench_run
  * or lw_bench_merge (include/lowwear/bench.h). */
 #include <stdint.h>
@@ -16,10 +16,10 @@
   OPT(jobs, "-j", LW_OPT_INT, "0", 0, 1024, "N",                               \
       "circuits run in parallel worker processes; 0 = number of cores")        \
   OPT(suite, "--suite", LW_OPT_STR, "paper", 0, 0, "NAME",                     \
-      "paper (METHOD.md 5), epfl, lgsynth91 or epfl-all")                      \
+      "paper (docs/method.md 5), epfl, lgsynth91 or epfl-all")                 \
   OPT(benchmarks, "--benchmarks", LW_OPT_STR, NULL, 0, 0, "DIR",               \
-      "where the suite's .blif files are (default: benchmarks/ or "            \
-      "../shared/benchmarks)")                                                 \
+      "where the suite's .blif files are (default: benchmarks/ found "         \
+      "upward; docs/bench.md)")                                                \
   OPT(shard, "--shard", LW_OPT_STR, NULL, 0, 0, "K/N",                         \
       "run only every N-th circuit, from the K-th")                            \
   OPT(merge, "--merge", LW_OPT_FLAG, NULL, 0, 0, "",                           \

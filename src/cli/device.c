@@ -41,7 +41,7 @@ static const lw_opt device_rows[] = {DEVICE_OPTS(LW_OPT_ROW)};
 static const char usage_head[] =
     "usage: lowwear device [options]\n\n"
     "Simulate each stateful gate's PMR circuit with the Stanford/PKU RRAM\n"
-    "model for every input case and check its truth table (METHOD.md 6).\n"
+    "model for every input case and check its truth table (docs/method.md 8).\n"
     "The bias scheme is inferred; see docs/device.md.";
 
 static void print_gaps(const double *g, uint32_t n) {

@@ -23,9 +23,9 @@
  * and no stateful gate needs them. */
 #define MAX_LINE_V 10.0
 
-/* DEVICE.md 2.1, and 3.7 for the wide gates. */
+/* docs/device.md 4.2, and 5.7 for the wide gates. */
 static const char recommended_text[] =
-    "# DEVICE.md 2.1: IMPLY-like PMR, F_min gate on (inferred bias)\n"
+    "# docs/device.md 4.2: IMPLY-like PMR, F_min gate on (inferred bias)\n"
     "name recommended\n"
     "rs 50\nreturn 0\nedge 1e-9\npulse 1e-6\n"
     "hrs 1.7\nlrs 0.3\nread 1.0\ngap_min 0.2\ngap_max 1.8\n"
@@ -42,10 +42,10 @@ static const char recommended_text[] =
     "gate OR3   -1.84 -1.84\n"
     "gate OR4   -1.84 -1.84\n";
 
-/* DEVICE.md 3.1: the paper's set/reset voltages used as gate drive; the
+/* docs/device.md 5.1: the paper's set/reset voltages used as gate drive; the
  * condition voltages are our choice (the paper gives none). */
 static const char paper_text[] =
-    "# DEVICE.md 3.1: the paper's nominal +1.4 V / -1.0 V\n"
+    "# docs/device.md 5.1: the paper's nominal +1.4 V / -1.0 V\n"
     "name paper\n"
     "rs 50\nreturn 0\nedge 1e-9\npulse 1e-6\n"
     "hrs 1.7\nlrs 0.3\nread 1.0\ngap_min 0.2\ngap_max 1.8\n"

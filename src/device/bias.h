@@ -32,7 +32,8 @@ typedef struct lw_bias {
   lw_bias_row rows[LW_BIAS_MAX_ROWS];
 } lw_bias;
 
-/* "recommended" (DEVICE.md 2.1) or "paper" (3.1); LW_ERR_USAGE otherwise. */
+/* "recommended" (docs/device.md 4.2) or "paper" (5.1); LW_ERR_USAGE otherwise.
+ */
 lw_status lw_bias_builtin(const char *name, lw_bias *bias, lw_error *err);
 /* A built-in name, else a file. */
 lw_status lw_bias_load(const char *name_or_path, lw_bias *bias, lw_error *err);

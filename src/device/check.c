@@ -1,6 +1,6 @@
-/* The device check: every case of every selected gate, judged by METHOD.md
+/* The device check: every case of every selected gate, judged by docs/method.md
  * section 6 (the output ends as the truth table says and every input
- * keeps its logic value), with the static margins of DEVICE.md 2.1. */
+ * keeps its logic value), with the static margins of docs/device.md 4.2. */
 #include "device/check.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* The v1.0.0 model equations, restated from DEVICE.md section 1.1. The
+/* The v1.0.0 model equations, restated in docs/device.md section 3.1. The
  * physical constants are those of constants.vams (item 8), not the rounded
  * values quoted in the Verilog-A comments. */
 #include "device/model.h"

@@ -1,4 +1,4 @@
-/* The Stanford/PKU RRAM compact model v1.0.0 (DEVICE.md section 1), one
+/* The Stanford/PKU RRAM compact model v1.0.0 (docs/device.md section 3), one
  * device: conduction, quasi-static heating, field enhancement, the F_min
  * gate and the gap velocity. Gaps and lengths are in metres, voltages in
  * volts; V is V(TE) - V(BE), positive V sets (the gap shrinks). */

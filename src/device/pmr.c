@@ -1,7 +1,7 @@
 /* Transient of a PMR circuit: at each step a safeguarded Newton solve of
  * Kirchhoff's current law at X, then an explicit Euler step of every gap
  * with |dg| <= max_dgap and dt <= max_dt, never stepping over a waveform
- * corner (DEVICE.md section 4). The F_min gate makes a device either move
+ * corner (docs/device.md section 6). The F_min gate makes a device either move
  * or be perfectly still, so a flat stretch in which nothing moves is
  * crossed in one step: that is what makes the hold cases cheap. */
 #include "device/pmr.h"

@@ -1,5 +1,5 @@
-/* A generic PMR circuit and its transient integrator (DEVICE.md sections 2
- * and 4). N devices, each between its own driven line and a common node X,
+/* A generic PMR circuit and its transient integrator (docs/device.md sections 4
+ * and 6). N devices, each between its own driven line and a common node X,
  * in either orientation; RS from X to a return node with its own waveform.
  * Which voltage goes on which line is data (bias.h), so other readings of
  * the paper's "Vin/Vout" are a matter of filling this struct differently. */
@@ -43,7 +43,7 @@ typedef struct lw_pmr {
 } lw_pmr;
 
 /* An empty circuit: default model, RS = 50 ohm to ground, step limits of
- * DEVICE.md section 4. */
+ * docs/device.md section 6. */
 lw_pmr lw_pmr_default(void);
 
 typedef struct lw_pmr_result {

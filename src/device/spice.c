@@ -1,5 +1,5 @@
 /* --spice: an independent cross-check of the integrator with ngspice
- * (DEVICE.md 3.6). Each case becomes a deck of behavioural sources: the
+ * (docs/device.md 5.6). Each case becomes a deck of behavioural sources: the
  * device current as a B-source, the gap as the voltage (nm) of a 1 uF
  * capacitor charged by a B-source equal to the rate in nm/us, the bounds
  * as ternary clamps and the F_min step smoothed by a tanh 1e-3 F_min wide

@@ -1,5 +1,5 @@
 /* --window: the pass/fail map of one gate over its output and input line
- * voltages (DEVICE.md 3.2), centred on the bias table's point. A point
+ * voltages (docs/device.md 5.2), centred on the bias table's point. A point
  * passes when every truth-table case of the gate passes there. A passing
  * point where some static margin is negative is marked apart: there a
  * device starts to move the wrong way and the pulse ends (or the circuit
@@ -13,7 +13,7 @@
 #include "device/svg.h"
 
 /* Grid: the output voltage +-0.4 V in 20 mV steps, the input voltage
- * +-0.8 V in 40 mV steps (the input side is the wider one: DEVICE.md 3.2
+ * +-0.8 V in 40 mV steps (the input side is the wider one: docs/device.md 5.2
  * puts the SET gates' limits 0.4-1.4 V apart in Vc). */
 #define HALF_STEPS 20
 #define OUT_STEP 0.02

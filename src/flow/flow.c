@@ -17,8 +17,8 @@
 /* FLOW(id, name, cost, gates, merge, criterion, reinit, setup_all, best)
  * best: also synthesize with the paper's gates and keep, at each row, the
  * program with the lower toggle estimate (wide gates lose on a few circuits,
- * METHOD.md "wide gates"; the paper's netlist may also fit a smaller row).
- * reinit: the policy measured best for the flow's goal (README, "Policies").
+ * docs/method.md section 6; the paper's netlist may also fit a smaller row).
+ * reinit: the policy measured best for the flow's goal (README, "Mapping").
  */
 #define LW_FLOWS(FLOW)                                                         \
   FLOW(SIMPLER, "simpler", LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,   \
@@ -235,7 +235,7 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row,
 }
 
 /* The minimum row of a netlist. Names the netlist after the circuit file,
- * as PROGRAM.md shows programs named. */
+ * as docs/program.md shows programs named. */
 static lw_status min_row_of(const lw_flow_job *job, lw_net *net, uint32_t *min,
                             lw_error *err) {
   lw_free(net->name);

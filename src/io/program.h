@@ -15,8 +15,8 @@ void lw_io_double_text(double x, char *buf);
 /* s as a JSON string literal, quotes included. */
 void lw_io_json_string(FILE *f, const char *s);
 
-/* The text forms (PROGRAM.md "Text form"); they return LW_ERR_INTERNAL when
- * the program holds an op that is not a stateful gate or INIT. */
+/* The text forms (docs/program.md "Text forms"); they return LW_ERR_INTERNAL
+ * when the program holds an op that is not a stateful gate or INIT. */
 lw_status lw_io_print_program_text(const lw_program *prog, FILE *f,
                                    lw_error *err);
 lw_status lw_io_print_program_simpler(const lw_program *prog, FILE *f,

@@ -1,4 +1,4 @@
-/* Programs as "lowwear-program/1" JSON (PROGRAM.md): the writer prints the
+/* Programs as "lowwear-program/1" JSON (docs/program.md): the writer prints the
  * fixed key order by hand, one cycle per line, so that files diff well and
  * doubles are printed shortest-exact; the reader parses with jansson and
  * checks every field, naming the offending entry ("cycles[12].in[1]"). */

@@ -1,4 +1,4 @@
-/* Programs for people (PROGRAM.md "Text form") and in SIMPLER MAGIC's own
+/* Programs for people (docs/program.md "Text forms") and in SIMPLER MAGIC's own
  * layout (`--format simpler`), for tools written against that script. */
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * one module of scalar inputs, outputs and wires, cell instances with named
  * pins (.a .b .c .d in fanin order, .O the output), and assigns of a net, an
  * inverted net or a constant. Node ids follow SIMPLER MAGIC's numbering
- * (SIMPLER.md section 2), so the order of declarations is kept. */
+ * (docs/simpler.md section 2), so the order of declarations is kept. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

@@ -17,8 +17,8 @@ lw_map_params lw_map_params_default(void) {
  */
 
 /* 1024 random vectors: a probability within about 1.5 points, which is all
- * the cell choice needs (METHOD.md: predicted flips matched measured ones
- * within 0.3 % on average). */
+ * the cell choice needs (docs/method.md section 7: predicted flips matched
+ * measured ones within 0.3 % on average). */
 #define PROB_WORDS 16
 #define PROB_SEED 0x5eedf11b5ull
 

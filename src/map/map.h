@@ -22,7 +22,7 @@ typedef struct lw_map_params {
   int setup_all;    /* setup initialises every non-input cell to 0,
                        as SIMPLER MAGIC does */
   const char *flow; /* name written into the program */
-  /* Wear control (METHOD.md "wear per cell"); all 0 = the plain mapping,
+  /* Wear control (docs/method.md section 7); all 0 = the plain mapping,
    * byte for byte. With either option on, several cell choices are tried
    * and the one with the least expected wear within the latency budget is
    * kept. */

@@ -3,7 +3,7 @@
  * such cell is written by setup, an INIT or a gate before it is read), so
  * variant k computes the same outputs from the same input cells; a row
  * that cycles through the variants spreads each logical cell's wear over
- * several physical ones. Input cells stay: PROGRAM.md makes them the data
+ * several physical ones. Input cells stay: docs/program.md makes them the data
  * the row is handed, at fixed places. */
 #include <math.h>
 #include <stdlib.h>

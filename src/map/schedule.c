@@ -1,6 +1,6 @@
-/* Execution order by cell usage (SIMPLER.md sections 3 and 4), with explicit
- * stacks: netlists with chains of thousands of gates must not overflow the
- * C stack (the original recursive mapper crashes on EPFL sqrt and div). */
+/* Execution order by cell usage (docs/simpler.md sections 3 and 4), with
+ * explicit stacks: netlists with chains of thousands of gates must not overflow
+ * the C stack (the original recursive mapper crashes on EPFL sqrt and div). */
 #include "map/view.h"
 
 /* CU(v) = 1 without children; otherwise, children's CU sorted descending,

@@ -38,7 +38,7 @@ void lw_map_view_free(lw_map_view *view);
        k < (v)->child_off.data[(id) + 1] && ((c = (v)->children.data[k]), 1);  \
        k++)
 
-/* Execution order (SIMPLER.md 3-4): post-order DFS from each root in id
+/* Execution order (docs/simpler.md 3-4): post-order DFS from each root in id
  * order, children by cell usage, a composite gate after the other readers of
  * the value it overwrites. */
 lw_status lw_map_schedule(const lw_map_view *view, lw_u32s *order,

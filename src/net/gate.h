@@ -3,16 +3,14 @@
  * is generated from or dispatches on this table. A new gate is a new row.
  *
  * GATE(ID, op, genlib, fn, arity, init, over, rate, lib)
- *   op      name in programs (PROGRAM.md); wide forms share it, the operand
- *           count tells them apart
- *   genlib  cell name in the genlib handed to ABC and in ABC's netlists
- *   fn      evaluation rule (lw_fn)
- *   arity   fanins in the netlist, the overwritten operand included;
- *           0 = any number (circuit-level AND/OR from SOP covers)
- *   init    value the output cell must hold before the gate (-1: none)
- *   over    fanin index whose cell the gate overwrites (-1: fresh cell)
- *   rate    toggle rate: probability that the output cell flips with all
- *           inputs equally likely (METHOD.md section 2)
+ *   op      name in programs (docs/program.md); wide forms share it, the
+ * operand count tells them apart genlib  cell name in the genlib handed to ABC
+ * and in ABC's netlists fn      evaluation rule (lw_fn) arity   fanins in the
+ * netlist, the overwritten operand included; 0 = any number (circuit-level
+ * AND/OR from SOP covers) init    value the output cell must hold before the
+ * gate (-1: none) over    fanin index whose cell the gate overwrites (-1: fresh
+ * cell) rate    toggle rate: probability that the output cell flips with all
+ *           inputs equally likely (docs/method.md section 2)
  *   lib     which library offers it (lw_lib)
  * ORDER: the genlib lists offered stateful cells in table order, then one,
  * zero, buf: the order of SIMPLER MAGIC's own library (ABC's mapper breaks

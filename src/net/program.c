@@ -83,7 +83,7 @@ void lw_program_compute_metrics(lw_program *prog) {
       for (uint32_t k = 0; k < op->ncells; k++) {
         uint32_t c = lw_op_cells(prog, op)[k];
         touch(&m->cells_used, c);
-        /* "written before" at any earlier cycle, as PROGRAM.md says */
+        /* "written before" at any earlier cycle, as docs/program.md says */
         if (c < ncell && written[c])
           m->reinit_cells++;
       }

@@ -1,4 +1,4 @@
-/* A program for one crossbar row (PROGRAM.md, "lowwear-program/1"): the
+/* A program for one crossbar row (docs/program.md, "lowwear-program/1"): the
  * data that map/ produces, io/ reads and writes, and sim/ executes. */
 #ifndef LW_NET_PROGRAM_H
 #define LW_NET_PROGRAM_H
@@ -27,7 +27,7 @@ typedef struct lw_pin {
 } lw_pin;
 LW_VEC_DEFINE(lw_pins, lw_pin);
 
-/* Recomputable from the program alone (PROGRAM.md "Metrics"). */
+/* Recomputable from the program alone (docs/program.md "Metrics"). */
 typedef struct lw_metrics {
   uint32_t latency, gate_cycles, init_cycles, reinit_cells, cells_used;
   double toggle_estimate;

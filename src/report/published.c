@@ -1,4 +1,4 @@
-/* The published numbers of METHOD.md section 5, in one table. Percentages
+/* The published numbers of docs/method.md section 5, in one table. Percentages
  * are decreases (positive = the flow is better than its base), as the
  * paper's "-24.18 %" reads. */
 #include "report/published.h"

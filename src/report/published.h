@@ -1,4 +1,4 @@
-/* The numbers the paper publishes (METHOD.md section 5): data to compare
+/* The numbers the paper publishes (docs/method.md section 5): data to compare
  * against, never a measurement. Every report that shows one labels it
  * "published". All of them live in the one table of published.c. */
 #ifndef LW_REPORT_PUBLISHED_H

@@ -1,8 +1,8 @@
 /* Resolving the circuits of a run. A named suite is looked up in
- * --benchmarks DIR, else in the first folder that holds every file of it
- * among: the project's own benchmarks/ and ../shared/benchmarks beside the
- * project, searched upward from the working folder and from the
- * executable's folder (so a build folder inside the project works too). */
+ * --benchmarks DIR, else in the first benchmarks/ folder that holds every
+ * file of it, searched upward from the working folder and from the
+ * executable's folder (so a build folder inside the project finds the
+ * project's own). */
 #include "report/suite.h"
 
 #include <dirent.h>
@@ -17,7 +17,7 @@
 #include "report/published.h"
 
 /* The EPFL suite beyond the paper's ten (the other arithmetic and control
- * circuits; METHOD.md uses none of them). */
+ * circuits; the protocol, docs/method.md section 5, uses none of them). */
 static const char *const epfl_rest[] = {
     "div",        "hyp",    "i2c", "log2", "mem_ctrl",
     "multiplier", "router", "sin", "sqrt", "square",
@@ -84,20 +84,17 @@ static int has_all(const char *base, const lw_bench_circuits *cs) {
   return 1;
 }
 
-/* Upward from start (at most 4 levels): D/benchmarks, D/../shared/... */
+/* Upward from start (at most 4 levels): D/benchmarks. */
 static int search_from(const char *start, const lw_bench_circuits *cs,
                        char *found, size_t n) {
   char dir[1024];
   snprintf(dir, sizeof dir, "%s", start);
   for (int level = 0; level < 5 && dir[0]; level++) {
-    static const char *const rel[] = {"benchmarks", "../shared/benchmarks"};
-    for (int k = 0; k < 2; k++) {
-      char cand[1100];
-      snprintf(cand, sizeof cand, "%s/%s", dir, rel[k]);
-      if (is_dir(cand) && has_all(cand, cs)) {
-        snprintf(found, n, "%s", cand);
-        return 1;
-      }
+    char cand[1100];
+    snprintf(cand, sizeof cand, "%s/benchmarks", dir);
+    if (is_dir(cand) && has_all(cand, cs)) {
+      snprintf(found, n, "%s", cand);
+      return 1;
     }
     char *slash = strrchr(dir, '/');
     if (!slash || slash == dir)
@@ -134,9 +131,9 @@ static lw_status find_base(const lw_bench_params *p,
       return LW_OK;
   }
   return lw_error_set(err, LW_ERR_IO, "", 0,
-                      "cannot find the suite's circuits: neither benchmarks/ "
-                      "nor ../shared/benchmarks holds all %u of them (use "
-                      "--benchmarks DIR)",
+                      "cannot find the suite's circuits: no benchmarks/ "
+                      "folder above the working folder or lowwear holds all "
+                      "%u of them (use --benchmarks DIR; docs/bench.md)",
                       cs->size);
 }
 

@@ -127,20 +127,21 @@ static void table4_suite(FILE *out, const lw_bench_circuits *cs,
 
 static int emit_table4(FILE *out, const void *ctx) {
   const lw_bench_circuits *cs = ctx;
-  fputs("# Table 4: minimum rows, latency and toggle rate per flow\n\n"
-        "Measured by `lowwear bench`, except the columns and rows headed "
-        "**published**: those are the paper's numbers (METHOD.md §5), shown "
-        "for comparison, not measured here. Each flow's minimum row is "
-        "found on its own; all flows are then mapped at the chosen "
-        "row, the largest of the paper's three minima. Latency is in cycles "
-        "(initialisation included); toggle is the program's total toggle "
-        "rate (the sum of its gates' toggle rates). Reductions are percent "
-        "decreases against SIMPLER MAGIC (positive = better), averaged over "
-        "the circuits whose programs verified. lowwear-wide (wide gates, "
-        "beyond the paper; left out with --no-wide) is mapped at the same "
-        "chosen row and does not move it; the paper has no numbers for "
-        "it.\n",
-        out);
+  fputs(
+      "# Table 4: minimum rows, latency and toggle rate per flow\n\n"
+      "Measured by `lowwear bench`, except the columns and rows headed "
+      "**published**: those are the paper's numbers (docs/method.md §5), shown "
+      "for comparison, not measured here. Each flow's minimum row is "
+      "found on its own; all flows are then mapped at the chosen "
+      "row, the largest of the paper's three minima. Latency is in cycles "
+      "(initialisation included); toggle is the program's total toggle "
+      "rate (the sum of its gates' toggle rates). Reductions are percent "
+      "decreases against SIMPLER MAGIC (positive = better), averaged over "
+      "the circuits whose programs verified. lowwear-wide (wide gates, "
+      "beyond the paper; left out with --no-wide) is mapped at the same "
+      "chosen row and does not move it; the paper has no numbers for "
+      "it.\n",
+      out);
   const char *suites[MAX_SUITES];
   int n = list_suites(cs, suites);
   for (int s = 0; s < n; s++)
@@ -178,7 +179,7 @@ static const struct comparison {
     {LW_PUB_TOGGLE, LW_FLOW_LOWWEAR_WIDE, LW_FLOW_LOWWEAR},
 };
 
-/* Issue 7's targets for lowwear-wide: OUR goals, not published numbers.
+/* Targets for lowwear-wide: OUR goals, not published numbers.
  * goal = the least mean percent decrease of metric against base. */
 static const struct target {
   const char *suite;
@@ -223,8 +224,8 @@ static void summary_row(FILE *out, const lw_bench_circuits *cs,
 }
 
 static void targets_section(FILE *out, const lw_bench_circuits *cs) {
-  fputs("\n## lowwear-wide against issue 7's targets (ours, not published)\n"
-        "\nThese targets are our own goals for the wide-gate flow (issue 7), "
+  fputs("\n## lowwear-wide against our own targets (not published)\n"
+        "\nThese targets are the goals the wide-gate flow was built to reach, "
         "not numbers from the paper. Met when the measured suite mean "
         "reaches the target; margin = measured mean minus target, in points "
         "(negative = missed by that much).\n\n"
@@ -322,7 +323,7 @@ static int emit_summary(FILE *out, const void *ctx) {
   fputs("\nSuite averages of the per-circuit percent decrease (positive = "
         "fewer cycles, lower toggle rate, fewer flips). **Measured** columns "
         "come from this run; **published** columns are the paper's numbers "
-        "(METHOD.md §5), not measured here; a dash means the paper gives "
+        "(docs/method.md §5), not measured here; a dash means the paper gives "
         "none. Gap = measured mean minus published mean, in points "
         "(positive = we reduce more).\n\n"
         "| suite | metric | comparison | circuits | measured mean | measured "

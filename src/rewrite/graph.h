@@ -16,7 +16,7 @@ typedef struct lw_rewrite_node {
   uint8_t nfanin;
   uint8_t dead; /* removed by a merge */
   uint8_t prot; /* primary input, constant or output driver: never
-                   overwritten (METHOD.md "our rule") */
+                   overwritten (docs/method.md section 3, "our rule") */
   uint32_t fanin[LW_GATE_MAX_FANIN];
   uint32_t over_by; /* composite that overwrites this value, or LW_NONE */
   uint32_t key;     /* position in the current topological order */

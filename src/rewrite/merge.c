@@ -1,4 +1,4 @@
-/* Merge rules (METHOD.md section 3, step 2) as options on a candidate:
+/* Merge rules (docs/method.md section 3, step 2) as options on a candidate:
  *   R1  o = OR(p, c), p = NORk(a..)     ->  o = ONORk(a..; c)
  *   R2  o = OR(p, c), p = NOT(a)        ->  o = IMP(a; c)
  *   R3  z = NOT(y), y = NOR(x, c), x = NORk(a..) or NOT(a)

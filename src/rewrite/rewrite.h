@@ -1,6 +1,7 @@
-/* Post-processing (METHOD.md section 3, step 2): merge groups of simple gates
- * of a mapped NOT/NOR/OR netlist into the composite gates IMP and ONOR, with
- * COPY where an overwrite would otherwise be illegal. Used by the flow layer.
+/* Post-processing (docs/method.md section 3, step 2): merge groups of simple
+ * gates of a mapped NOT/NOR/OR netlist into the composite gates IMP and ONOR,
+ * with COPY where an overwrite would otherwise be illegal. Used by the flow
+ * layer.
  *
  * Contract of the output net, for every composite g with y = fanin[over]:
  *  (a) y is no primary input, no constant and drives no primary output;

@@ -1,5 +1,5 @@
-/* The row walk: PROGRAM.md's preconditions, checked on cell states, and the
- * bit-parallel execution that measures flips per cell. */
+/* The row walk: docs/program.md's preconditions, checked on cell states, and
+ * the bit-parallel execution that measures flips per cell. */
 #include <stdarg.h>
 #include <stdio.h>
 

@@ -1,4 +1,4 @@
-/* Bit-parallel simulation (STYLE.md 10): W 64-bit words per object in one
+/* Bit-parallel simulation: W 64-bit words per object in one
  * flat array, addressed as sims + W*id. The netlist walk and the row walk
  * share the gate table's evaluation (lw_gate_eval). */
 #ifndef LW_SIM_SIM_H
@@ -15,7 +15,7 @@
 void lw_sim_net(const lw_net *net, const lw_u32s *order, uint32_t W,
                 uint64_t *sims);
 
-/* Violations of PROGRAM.md found without simulating: the cell states a
+/* Violations of docs/program.md found without simulating: the cell states a
  * program goes through do not depend on the data. */
 typedef struct lw_sim_issues {
   uint32_t count;
@@ -29,7 +29,7 @@ void lw_sim_issue(lw_sim_issues *issues, const char *fmt, ...)
 #endif
     ;
 
-/* Check every precondition of PROGRAM.md on prog. Returns 1 when the
+/* Check every precondition of docs/program.md on prog. Returns 1 when the
  * program can be simulated (every op well formed, every cell in the row),
  * whether or not it broke a precondition. */
 int lw_sim_row_check(const lw_program *prog, int allow_input_overwrite,

@@ -15,7 +15,7 @@
 #include "lowwear/lowwear.h"
 #include "synth/genlib.h"
 
-/* SIMPLER MAGIC's script with ABC's aliases spelled out (SIMPLER.md 1). */
+/* SIMPLER MAGIC's script with ABC's aliases spelled out (docs/simpler.md 1). */
 #define RESYN "balance; rewrite; rewrite -z; balance; rewrite -z; balance"
 #define RESYN2                                                                 \
   "balance; rewrite; refactor; balance; rewrite; rewrite -z; balance; "        \

@@ -10,7 +10,7 @@ int lw_genlib_offers(lw_gate_set set, int max_inputs, lw_gate_type t) {
     return g->genlib[0] != 0; /* one, zero, buf: always offered */
   /* composite gates and COPY are never offered: ABC would put them on
    * primary inputs and shared values, which may not be overwritten
-   * (METHOD.md design notes) */
+   * (docs/method.md section 3, what a prototype taught) */
   if (!lw_gate_is_stateful(t) || g->over >= 0 || g->fn == LW_FN_BUF)
     return 0;
   switch (set) {

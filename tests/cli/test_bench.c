@@ -178,7 +178,7 @@ static void test_bench_run_resume_merge(void **state) {
   assert_int_equal(row_lw, row_simpler);
   assert_true(min_wide > 0 && min_wide <= min_lw);
   char *summary = read_out(fx, "full", "summary.md");
-  assert_non_null(strstr(summary, "issue 7's targets (ours, not published)"));
+  assert_non_null(strstr(summary, "against our own targets (not published)"));
   free(summary);
   char *table = read_out(fx, "full", "table4.md");
   assert_non_null(strstr(table, "| cm42a |"));

@@ -1,5 +1,5 @@
 /* Bias tables as data: the parser, its messages, built-ins, and bias
- * files driving the check (robustness rows of DEVICE.md 3.5). */
+ * files driving the check (robustness rows of docs/device.md 5.5). */
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -89,7 +89,7 @@ static void test_files_drive_the_check(void **state) {
   lw_device_report rep;
   lw_error err;
   lw_device_params p = lw_device_params_default();
-  /* DEVICE.md 3.5: RS 40 and 60 ohm, gap_max 1.7 nm all still pass */
+  /* docs/device.md 5.5: RS 40 and 60 ohm, gap_max 1.7 nm all still pass */
   const char *ok[] = {"rs 40\n", "rs 60\n", "gap_max 1.7\n", "edge 1e-8\n"};
   for (int k = 0; k < 4; k++) {
     char text[512];

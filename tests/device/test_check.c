@@ -1,4 +1,4 @@
-/* The device check against DEVICE.md: the 26 cases of 3.3 at the
+/* The device check against docs/device.md: the 26 cases of 5.3 at the
  * recommended bias, the paper's nominal values failing as 3.1 says, the
  * static margins of 2.1, the wide gates of 3.7, and the speed. */
 #include "lw_test.h"
@@ -11,7 +11,7 @@
 #include "base/proc.h"
 #include "lowwear/device.h"
 
-/* DEVICE.md 3.3 (and the COPYr note under it): final gaps in nm, devices
+/* docs/device.md 5.3 (and the COPYr note under it): final gaps in nm, devices
  * inputs first, output last; t_switch in ns, 0 for "-". */
 static const struct {
   const char *gate, *inputs;
@@ -89,7 +89,7 @@ static void test_recommended_table(void **state) {
                    : !strcmp(c->gate, "COPYr") && c->inputs[0] == '0' ? 0.1
                                                                       : 0.0;
     assert_float_equal(c->max_input_drift_nm, drift, 0.002);
-    /* DEVICE.md 3.3: 0.2-34 nJ per 1 us pulse */
+    /* docs/device.md 5.3: 0.2-34 nJ per 1 us pulse */
     assert_true(c->energy_j > 0.15e-9 && c->energy_j < 35e-9);
   }
   lw_device_report_free(&rep);
@@ -101,7 +101,7 @@ static void test_static_margins(void **state) {
   lw_device_report rep;
   lw_error err;
   assert_int_equal(lw_device_check(&p, &rep, &err), LW_OK);
-  /* DEVICE.md 2.1, in mV: switch, hold and input disturb margins */
+  /* docs/device.md 4.2, in mV: switch, hold and input disturb margins */
   const struct {
     const char *gate, *sw, *hold;
     double m_sw, m_hold, m_in;
@@ -132,7 +132,7 @@ static void test_paper_values_fail(void **state) {
   lw_error err;
   assert_int_equal(lw_device_check(&p, &rep, &err), LW_OK);
   assert_false(rep.all_pass);
-  /* DEVICE.md 3.1: the all-zero case of every inhibiting gate, OR's and
+  /* docs/device.md 5.1: the all-zero case of every inhibiting gate, OR's and
    * COPYr's all-zero case, and both COPY cases fail; the rest pass */
   const char *fail[] = {"NOT 0", "IMP 00",  "NOR 00", "ONOR 000",
                         "OR 00", "COPYr 0", "COPY 0", "COPY 1"};

@@ -1,5 +1,5 @@
 /* The device model: static thresholds, the I-V table and reset depths of
- * DEVICE.md 1.3, and the F_min gate's all-or-nothing motion. */
+ * docs/device.md 3.3, and the F_min gate's all-or-nothing motion. */
 #include "lw_test.h"
 
 #include <math.h>
@@ -9,7 +9,7 @@
 static void test_thresholds(void **state) {
   (void)state;
   lw_rram m = lw_rram_default();
-  /* DEVICE.md 4.6: SET from HRS 1.3919 V, RESET from LRS 1.0514 V */
+  /* docs/device.md 3.3: SET from HRS 1.3919 V, RESET from LRS 1.0514 V */
   assert_float_equal(lw_rram_threshold(&m, 1.7e-9, 1), 1.3919, 5e-5);
   assert_float_equal(lw_rram_threshold(&m, 0.3e-9, -1), 1.0514, 5e-5);
   assert_float_equal(lw_rram_threshold(&m, 1.8e-9, 1), 1.482, 5e-4);
@@ -23,7 +23,7 @@ static void test_thresholds(void **state) {
 static void test_resistance_table(void **state) {
   (void)state;
   lw_rram m = lw_rram_default();
-  /* DEVICE.md 1.3: R = V / I at the listed points (ohm) */
+  /* docs/device.md 3.3: R = V / I at the listed points (ohm) */
   const struct {
     double gap_nm, v, r;
   } rows[] = {{0.2, 0.1, 542},   {0.3, 0.1, 808},    {1.0, 0.1, 13.3e3},

@@ -1,6 +1,6 @@
 /* The files the device check writes: traces (CSV + SVG), the window map
  * and the ngspice decks, with the ngspice cross-check when it is
- * installed (DEVICE.md 3.6: agreement within 0.01 nm). */
+ * installed (docs/device.md 5.6: agreement within 0.01 nm). */
 #include "lw_test.h"
 
 #include <dirent.h>
@@ -101,7 +101,7 @@ static void test_window(void **state) {
   assert_non_null(csv);
   assert_int_equal(count_lines(csv), 1 + 41 * 41);
   /* the bias point passes; the paper's 1.40 V output with a high input
-   * voltage fails its switch case (DEVICE.md 3.2) */
+   * voltage fails its switch case (docs/device.md 5.2) */
   /* min margin ~ +150 mV (the hold case), no drift */
   assert_non_null(strstr(csv, "\n1.560,1.250,1,1,0.149"));
   assert_non_null(strstr(csv, "\n1.400,1.250,0,0,"));

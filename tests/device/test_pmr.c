@@ -1,4 +1,4 @@
-/* The circuit integrator: the isolated-device numbers of DEVICE.md 1.3 and
+/* The circuit integrator: the isolated-device numbers of docs/device.md 3.3 and
  * Kirchhoff's law at the common node. */
 #include "lw_test.h"
 

@@ -1,4 +1,4 @@
-/* The wide gates of DEVICE.md 3.7 (beyond the paper): at the recommended
+/* The wide gates of docs/device.md 5.7 (beyond the paper): at the recommended
  * bias every case of NOR3, OR3, ONOR3, NOR4 and OR4 passes with 1 us and
  * with 10 us pulses, inputs keep their values (OR-type HRS inputs drift
  * 1.7 -> 1.8 nm, still 0), a NOR3 with all inputs 0 sets its output in
@@ -12,7 +12,7 @@
 
 #include "lowwear/device.h"
 
-/* DEVICE.md 3.7: cases per gate. */
+/* docs/device.md 5.7: cases per gate. */
 static const struct {
   const char *gate;
   uint32_t cases;
@@ -150,7 +150,7 @@ static void test_margins_shrink(void **state) {
       }
     }
   }
-  /* DEVICE.md 3.7: a NOR3 with all inputs 0 sets its output in ~129 ns */
+  /* docs/device.md 5.7: a NOR3 with all inputs 0 sets its output in ~129 ns */
   figures nor3 = figures_of("NOR3", 1e-6);
   assert_float_equal(nor3.t_switch * 1e9, 129, 3);
   /* the RESET-type gates are the tighter ones, as OR is among the paper's */

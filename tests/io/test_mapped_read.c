@@ -238,7 +238,7 @@ static const char genlib[] =
     "GATE one 0 O=CONST1;\nGATE zero 0 O=CONST0;\n"
     "GATE buf 1 O=a; PIN * NONINV 1 999 1.0 0.0 1.0 0.0\n";
 
-/* SIMPLER.md section 1, aliases spelled out. */
+/* docs/simpler.md section 1, aliases spelled out. */
 static const char script[] =
     "balance; rewrite; rewrite -z; balance; rewrite -z; balance; "
     "balance; rewrite; refactor; balance; rewrite; rewrite -z; balance; "

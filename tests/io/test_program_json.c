@@ -100,7 +100,7 @@ static void test_round_trip(void **state) {
   assert_non_null(
       strstr(t1, "{\"op\": \"NOR\", \"in\": [0, 1, 2], \"out\": 4}"));
   assert_non_null(strstr(t1, "\"NOR3\": 1"));
-  /* key order of PROGRAM.md */
+  /* key order of docs/program.md */
   const char *keys[] = {"\"format\"",   "\"circuit\"", "\"flow\"",
                         "\"row_size\"", "\"inputs\"",  "\"outputs\"",
                         "\"setup\"",    "\"cycles\"",  "\"metrics\""};

@@ -73,7 +73,7 @@ static void check_one(const ref_row *r) {
   assert_int_equal(counts[LW_GATE_NOR2], r->nor);
   assert_int_equal(counts[LW_GATE_NOT], r->not_);
   assert_int_equal(ms.min_row, r->min_row);
-  /* SIMPLER MAGIC skips constant outputs (a defect, SIMPLER.md 6); ours
+  /* SIMPLER MAGIC skips constant outputs (a defect, docs/simpler.md 6); ours
    * computes them with an INIT after the last gate, one cycle per constant
    * value at most, and no cycle when a free cell already holds it. */
   uint32_t trailing = 0, values = 0;

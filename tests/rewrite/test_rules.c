@@ -429,9 +429,9 @@ static void test_cycle_needs_copy(void **state) {
   lw_net_free(in);
 }
 
-/* A must be read before B is overwritten and vice versa (METHOD.md): the
- * first composite overwrites A and reads B, the second would overwrite B
- * and read A. It is made with a COPY of B; with R1 (where a COPY does not
+/* A must be read before B is overwritten and vice versa (docs/method.md section
+ * 3): the first composite overwrites A and reads B, the second would overwrite
+ * B and read A. It is made with a COPY of B; with R1 (where a COPY does not
  * pay) it is blocked as a cycle. */
 static void test_two_composite_cycle(void **state) {
   (void)state;

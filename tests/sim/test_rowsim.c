@@ -1,5 +1,5 @@
 /* The row simulator: a correct program over every paper gate and a wide
- * NOR passes; each precondition of PROGRAM.md, broken alone, is caught. */
+ * NOR passes; each precondition of docs/program.md, broken alone, is caught. */
 #include "lw_test.h"
 
 #include <string.h>
