@@ -80,6 +80,29 @@ static int count_forbidden_in_file(const char *path) {
   return bad;
 }
 
+/* Sum of visit(path) over the files under dir, hidden folders and files and
+ * build folders left out. */
+static int walk(const char *dir, int (*visit)(const char *path)) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  int sum = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.' || !strncmp(e->d_name, "build", 5))
+      continue;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    sum += is_dir(path) ? walk(path, visit) : visit(path);
+  }
+  closedir(d);
+  return sum;
+}
+
+static int ends_with(const char *s, const char *end) {
+  size_t n = strlen(s), m = strlen(end);
+  return n >= m && !strcmp(s + n - m, end);
+}
+
 /* ---- --help of lowwear and of every command it lists -------------------- */
 
 /* "lowwear ARGS", stdout and stderr together; malloc'ed text. */
@@ -128,23 +151,6 @@ static void test_help_texts(void **state) {
 
 /* ---- a bench run's reports ----------------------------------------------- */
 
-static int count_forbidden_in_tree(const char *dir) {
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  int bad = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    bad += is_dir(path) ? count_forbidden_in_tree(path)
-                        : count_forbidden_in_file(path);
-  }
-  closedir(d);
-  return bad;
-}
-
 static void test_bench_reports(void **state) {
   (void)state;
   if (!lw_test_have_abc()) {
@@ -164,7 +170,7 @@ static void test_bench_reports(void **state) {
   snprintf(summary, sizeof summary, "%s/summary.md", out);
   assert_true(exists(summary));
   /* summary.md, table4.md, results.csv, the figures, meta.json, circuits/ */
-  bad += count_forbidden_in_tree(out);
+  bad += walk(out, count_forbidden_in_file);
   assert_int_equal(bad, 0);
 }
 
@@ -205,30 +211,15 @@ static char *string_literals(const char *c) {
   return out;
 }
 
-static int count_forbidden_literals(const char *dir) {
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  int bad = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    size_t n = strlen(e->d_name);
-    if (is_dir(path)) {
-      bad += count_forbidden_literals(path);
-    } else if (n > 2 && (!strcmp(e->d_name + n - 2, ".c") ||
-                         !strcmp(e->d_name + n - 2, ".h"))) {
-      char *c = slurp(path);
-      assert_non_null(c);
-      char *lits = string_literals(c);
-      bad += count_forbidden(path, lits);
-      free(lits);
-      free(c);
-    }
-  }
-  closedir(d);
+static int count_forbidden_literals(const char *path) {
+  if (!ends_with(path, ".c") && !ends_with(path, ".h"))
+    return 0;
+  char *c = slurp(path);
+  assert_non_null(c);
+  char *lits = string_literals(c);
+  int bad = count_forbidden(path, lits);
+  free(lits);
+  free(c);
   return bad;
 }
 
@@ -243,7 +234,8 @@ static void test_source_strings(void **state) {
                                 " // \"issue 7\"\n g(\"issue 7\");");
   assert_string_equal(probe, "a\"b \nissue 7 ");
   free(probe);
-  int bad = count_forbidden_literals(src) + count_forbidden_literals(inc);
+  int bad =
+      walk(src, count_forbidden_literals) + walk(inc, count_forbidden_literals);
   assert_int_equal(bad, 0);
 }
 
@@ -286,29 +278,17 @@ static int count_dead_links(const char *page, const char *text) {
   return dead;
 }
 
-/* Every *.md file of the project, build folders and hidden ones aside. */
-static int check_pages(const char *dir, int *npages) {
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  int bad = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.' || !strncmp(e->d_name, "build", 5))
-      continue;
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    size_t n = strlen(e->d_name);
-    if (is_dir(path)) {
-      bad += check_pages(path, npages);
-    } else if (n > 3 && !strcmp(e->d_name + n - 3, ".md")) {
-      char *text = slurp(path);
-      assert_non_null(text);
-      bad += count_forbidden(path, text) + count_dead_links(path, text);
-      free(text);
-      (*npages)++;
-    }
-  }
-  closedir(d);
+static int npages;
+
+/* One Markdown page of the project: what it names and where it links. */
+static int check_page(const char *path) {
+  if (!ends_with(path, ".md"))
+    return 0;
+  char *text = slurp(path);
+  assert_non_null(text);
+  int bad = count_forbidden(path, text) + count_dead_links(path, text);
+  free(text);
+  npages++;
   return bad;
 }
 
@@ -324,8 +304,8 @@ static void test_markdown_pages(void **state) {
       count_forbidden("(self-check)", "a\nsee METHOD.md\nIssue 7\n"), 2);
   assert_int_equal(count_forbidden("(self-check)", "docs/method.md, tissue"),
                    0);
-  int npages = 0;
-  int bad = check_pages(root, &npages);
+  npages = 0;
+  int bad = walk(root, check_page);
   assert_true(npages >= 6); /* README.md, docs/README.md and the pages */
   snprintf(index, sizeof index, "%s/docs/README.md", root);
   assert_true(exists(index));
