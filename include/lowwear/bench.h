@@ -34,7 +34,7 @@ typedef struct lw_bench_event {
 typedef struct lw_bench_params {
   const char *out_dir;        /* required */
   const char *suite;          /* "paper" (default) or "epfl-all" */
-  const char *benchmarks_dir; /* NULL: bundled benchmarks/ or ../shared */
+  const char *benchmarks_dir; /* NULL: a benchmarks/ found upward */
   const char *const *paths;   /* circuit files or folders instead of a suite */
   uint32_t npaths;
   uint32_t jobs;        /* worker processes; 0 = number of cores */

@@ -68,7 +68,7 @@ const char lw_synth_script_wide[] =
 /* Structural choices (&dch, dch) grow faster than the circuit: on EPFL hyp
  * (214k AND nodes) &dch alone ran for about 17 minutes while &nf -a without
  * it took 3.6 s. Above LW_SYNTH_LARGE logic nodes the default scripts map
- * without choices; the only circuit of ../shared/benchmarks above it is
+ * without choices; the only circuit of both full suites above it is
  * hyp (the next, div, has 57k). */
 const char lw_synth_script_area_large[] =
     RESYN "; " RESYN2 "; " RESYN2RS "; strash; &get -n; &nf -a; &put";
