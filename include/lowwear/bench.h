@@ -42,9 +42,9 @@ typedef struct lw_bench_params {
   uint32_t shard_count; /* N */
   int force;            /* rerun circuits already complete */
   const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
-  double abc_timeout_s;
-  int cec;         /* verification also proves with ABC cec */
-  int paper_rules; /* strict L1/L2 as the paper states them */
+  double abc_timeout_s; /* every ABC/yosys run (3600); 0 = no limit */
+  int cec;              /* verification also proves with ABC cec */
+  int paper_rules;      /* strict L1/L2 as the paper states them */
   int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the
                     paper's protocol as published, three flows */
   uint64_t seed; /* verification vectors */

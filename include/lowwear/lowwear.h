@@ -28,7 +28,7 @@ void lw_scratch_on_signals(void);
 typedef struct lw_read_params {
   const char *abc_path;
   const char *yosys_path;
-  double timeout_s;
+  double timeout_s; /* per converter run, seconds; 0 = no limit */
   /* Called for each warning (e.g. an ignored .exdc section); may be NULL. */
   void (*warn)(void *ctx, const char *file, int line, const char *msg);
   void *warn_ctx;
@@ -75,7 +75,7 @@ typedef enum lw_gate_set {
 
 typedef struct lw_synth_params {
   const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
-  double timeout_s;     /* ABC time limit */
+  double timeout_s;     /* ABC time limit, seconds; 0 = no limit */
   const char *script;   /* NULL: the flow's default script */
   lw_cost_model cost;
   lw_gate_set gates;
@@ -127,7 +127,7 @@ typedef struct lw_verify_params {
   uint64_t seed;
   int cec; /* also prove with ABC cec */
   const char *abc_path;
-  double timeout_s;
+  double timeout_s; /* each cec race, seconds; 0 = no limit */
   int allow_input_overwrite;
 } lw_verify_params;
 

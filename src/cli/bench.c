@@ -28,8 +28,7 @@
       "rerun circuits already complete in -o DIR")                             \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "0", 0, 86400, "S",           \
-      "time limit of each ABC call; 0 = the flows' own")                       \
+  LW_CLI_ABC_TIMEOUT(OPT)                                                      \
   OPT(no_cec, "--no-cec", LW_OPT_FLAG, NULL, 0, 0, "",                         \
       "verify by simulation only, without ABC's cec proof")                    \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \

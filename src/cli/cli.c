@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,34 +30,100 @@ void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head) {
     fputc('\n', out);
   }
   fprintf(out, "  %-24s %s\n", "-h, --help", "print this help");
+  lw_cli_exit_statuses(out);
 }
 
-static int set_value(const lw_opt *opt, lw_opt_value *v, const char *text) {
-  char *end;
-  v->str = text;
-  if (opt->kind == LW_OPT_INT) {
-    errno = 0;
-    long x = strtol(text, &end, 10);
-    if (errno || *end || end == text || x < opt->min || x > opt->max) {
-      fprintf(stderr,
-              "lowwear: error: %s takes a whole number from %.0f to %.0f, "
-              "not '%s'\n",
-              opt->name, opt->min, opt->max, text);
-      return 2;
+void lw_cli_exit_statuses(FILE *out) {
+#define COUNT(id, text, code) +1
+  enum { NSTATUS = 0 LW_STATUSES(COUNT) };
+#undef COUNT
+  int last = 0;
+  for (int s = 0; s < NSTATUS; s++)
+    if (lw_status_exit_code((lw_status)s) > last)
+      last = lw_status_exit_code((lw_status)s);
+  fputs("\nExit status:\n", out);
+  for (int code = 0; code <= last; code++) {
+    int any = 0;
+    for (int s = 0; s < NSTATUS; s++) {
+      if (lw_status_exit_code((lw_status)s) != code)
+        continue;
+      if (!any)
+        fprintf(out, "  %d  ", code);
+      fprintf(out, "%s%s", any ? ", " : "", lw_status_text((lw_status)s));
+      any = 1;
     }
-    v->num = x;
-  } else if (opt->kind == LW_OPT_REAL) {
-    errno = 0;
-    double x = strtod(text, &end);
-    if (errno || *end || end == text || x < opt->min || x > opt->max) {
-      fprintf(stderr,
-              "lowwear: error: %s takes a number from %g to %g, not '%s'\n",
-              opt->name, opt->min, opt->max, text);
-      return 2;
-    }
-    v->real = x;
+    if (any)
+      fputc('\n', out);
   }
-  return 0;
+}
+
+typedef enum { NUM_OK, NUM_NAN, NUM_SMALL, NUM_LARGE } num_check;
+
+/* Read text as a number of opt's kind: *x (and *n for a whole number) and
+ * whether it is in opt's range. NUM_NAN when it is not a number (nan, or a
+ * fraction for a whole number); out of range even past long or double. */
+static num_check read_number(const lw_opt *opt, const char *text, double *x,
+                             long long *n) {
+  char *end;
+  errno = 0;
+  if (opt->kind == LW_OPT_INT) {
+    *n = strtoll(text, &end, 10); /* exact beyond 2^53 */
+    *x = (double)*n;
+    if (end != text && !*end && errno == ERANGE)
+      return *n < 0 ? NUM_SMALL : NUM_LARGE;
+    if (end != text && !*end)
+      return *n < opt->min ? NUM_SMALL : *n > opt->max ? NUM_LARGE : NUM_OK;
+    errno = 0;
+  }
+  *x = strtod(text, &end); /* 1e9, 2.5, 1e999 */
+  if (end == text || *end || isnan(*x) ||
+      (opt->kind == LW_OPT_INT && isfinite(*x) && *x != floor(*x)))
+    return NUM_NAN;
+  if (*x < opt->min)
+    return NUM_SMALL;
+  if (*x > opt->max)
+    return NUM_LARGE;
+  *n = (long long)*x;
+  return NUM_OK;
+}
+
+/* A range bound as typed: 4000000000000000000, not 4e+18. */
+static void bound_text(double x, char *buf, size_t n) {
+  if (x == floor(x) && fabs(x) < 1e19)
+    snprintf(buf, n, "%.0f", x);
+  else
+    snprintf(buf, n, "%g", x);
+}
+
+int lw_cli_value(const lw_opt *opt, const char *text, lw_opt_value *v) {
+  v->str = text;
+  if (opt->kind != LW_OPT_INT && opt->kind != LW_OPT_REAL)
+    return 0;
+  double x;
+  long long n = 0;
+  int whole = opt->kind == LW_OPT_INT;
+  char lo[32], hi[32];
+  bound_text(opt->min, lo, sizeof lo);
+  bound_text(opt->max, hi, sizeof hi);
+  switch (read_number(opt, text, &x, &n)) {
+  case NUM_OK:
+    v->num = (long)n;
+    v->real = x;
+    return 0;
+  case NUM_NAN:
+    fprintf(stderr, "lowwear: error: %s takes a %s from %s to %s, not '%s'\n",
+            opt->name, whole ? "whole number" : "number", lo, hi, text);
+    return 2;
+  case NUM_SMALL:
+    fprintf(stderr, "lowwear: error: %s %s is too small (at least %s)\n",
+            opt->name, text, lo);
+    return 2;
+  case NUM_LARGE:
+    fprintf(stderr, "lowwear: error: %s %s is too large (at most %s)\n",
+            opt->name, text, hi);
+    return 2;
+  }
+  return 2;
 }
 
 int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
@@ -66,7 +133,7 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
   for (int i = 0; i < n; i++) {
     memset(&values[i], 0, sizeof values[i]);
     if (opts[i].def && opts[i].kind != LW_OPT_FLAG &&
-        set_value(&opts[i], &values[i], opts[i].def))
+        lw_cli_value(&opts[i], opts[i].def, &values[i]))
       return 2;
   }
   int only_pos = 0;
@@ -112,11 +179,11 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
                          : eq   ? eq + 1
                                 : (a + 1 < argc ? argv[++a] : NULL);
       if (!text) {
-        fprintf(stderr, "lowwear: error: %s needs a value (%s)\n", opts[k].name,
-                opts[k].meta);
+        fprintf(stderr, "lowwear: error: option %s needs a value (%s)\n",
+                opts[k].name, opts[k].meta);
         return 2;
       }
-      if (set_value(&opts[k], &values[k], text))
+      if (lw_cli_value(&opts[k], text, &values[k]))
         return 2;
       continue;
     }

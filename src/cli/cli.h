@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "lowwear/status.h"
+
 typedef enum { LW_OPT_FLAG, LW_OPT_STR, LW_OPT_INT, LW_OPT_REAL } lw_opt_kind;
 
 typedef struct lw_opt {
@@ -32,6 +34,12 @@ typedef struct lw_opt_value {
 #define LW_OPT_ROW(field, name, kind, def, min, max, meta, help)               \
   {name, kind, def, min, max, meta, help},
 
+/* --abc-timeout: one row, one meaning, in every command that runs ABC (or
+ * yosys): seconds per run, 0 = no limit, as timeout_s in the library. */
+#define LW_CLI_ABC_TIMEOUT(OPT)                                                \
+  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
+      "time limit of each ABC or yosys run, seconds; 0 = no limit")
+
 /* Parse argv[first..argc) against opts[0..n) into values (an array of n
  * lw_opt_value laid out as the struct the table expands to); positionals go
  * to pos (at most maxpos). Returns 0, or prints "lowwear: error: ..." and
@@ -39,7 +47,15 @@ typedef struct lw_opt_value {
 int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
                  lw_opt_value *values, const char **pos, int maxpos, int *npos,
                  const char *usage_head);
+/* The usage text: head, the options with their defaults, the exit
+ * statuses. */
 void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head);
+/* The exit statuses, generated from LW_STATUSES (lowwear/status.h). */
+void lw_cli_exit_statuses(FILE *out);
+/* Set v from text as opt's value: a string as is; a number must be one
+ * ("not a number" otherwise) and within opt's range ("too large", "too
+ * small"). Returns 0, or prints "lowwear: error: ..." and returns 2. */
+int lw_cli_value(const lw_opt *opt, const char *text, lw_opt_value *v);
 
 /* Subcommands. */
 int lw_cli_map(int argc, char **argv);
@@ -51,7 +67,6 @@ int lw_cli_sweep(int argc, char **argv);
 
 /* Print an lw_error as "lowwear: error: file:line: msg" on stderr and return
  * the exit code for its status. */
-#include "lowwear/status.h"
 int lw_cli_fail(const lw_error *err);
 
 #endif

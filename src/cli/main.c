@@ -21,7 +21,10 @@ static void usage(FILE *out) {
 #define CMD(name, fn, help) fprintf(out, "  %-8s %s\n", name, help);
   LW_COMMANDS(CMD)
 #undef CMD
+  fprintf(out, "\noptions:\n  %-12s %s\n  %-12s %s\n", "--version",
+          "print the version and exit", "-h, --help", "print this help");
   fprintf(out, "\n'lowwear COMMAND --help' describes one command.\n");
+  lw_cli_exit_statuses(out);
 }
 
 int main(int argc, char **argv) {

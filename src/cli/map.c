@@ -13,7 +13,8 @@
   OPT(gates, "--gates", LW_OPT_STR, NULL, 0, 0, "SET",                         \
       "paper | wide: gate library for losss/lowwear (default: the flow's)")    \
   OPT(cost, "--cost", LW_OPT_STR, NULL, 0, 0, "MODEL",                         \
-      "toggle | wear | equal: genlib areas (default: the flow's)")             \
+      "toggle | wear | equal: genlib areas of losss/lowwear (default: the "    \
+      "flow's)")                                                               \
   OPT(max_inputs, "--max-inputs", LW_OPT_INT, "4", 3, 4, "K",                  \
       "widest NOR/OR with --gates wide")                                       \
   OPT(row, "--row", LW_OPT_STR, "min", 0, 0, "N|min",                          \
@@ -26,8 +27,7 @@
       "abc, or none: the input is already mapped to NOT/NOR/OR cells")         \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 1, 1e6, "S",          \
-      "time limit for each ABC run, seconds")                                  \
+  LW_CLI_ABC_TIMEOUT(OPT)                                                      \
   OPT(abc_script, "--abc-script", LW_OPT_STR, NULL, 0, 0, "SCRIPT",            \
       "ABC commands between read_library and write (default: the flow's); "    \
       "PREFIX; {A | B} runs each alternative after PREFIX and keeps the "      \
@@ -64,8 +64,8 @@ static const char usage_head[] =
     "usage: lowwear map CIRCUIT [options]\n\n"
     "Compile a combinational circuit (.blif, .aig, .aag, .pla, .v) into a\n"
     "program for one memristor-crossbar row, verify it, and write it.\n"
-    "Exit status: 0 written, 1 bad input or ABC failure, 2 usage,\n"
-    "3 row too small (the message states the minimum), 4 incorrect program.";
+    "A row too small (exit 3) is refused with the minimum in the message;\n"
+    "an incorrect program (exit 4) is never written.";
 
 static void warn(void *ctx, const char *file, int line, const char *msg) {
   (void)ctx;
@@ -136,12 +136,16 @@ int lw_cli_map(int argc, char **argv) {
     return usage_error("unknown flow '%s'", v[OPT_flow].str);
   lw_flow_params p = lw_flow_params_default((lw_flow_id)flow);
   if (strcmp(v[OPT_row].str, "min")) {
-    char *end;
-    long row = strtol(v[OPT_row].str, &end, 10);
-    if (*end || end == v[OPT_row].str || row < 1 || row > 100000000)
+    /* a number of cells unless "min" */
+    static const lw_opt row_cells = {"--row", LW_OPT_INT, NULL, 1,
+                                     1e8,     "N|min",    NULL};
+    lw_opt_value row;
+    if (!strchr("+-.0123456789", v[OPT_row].str[0]))
       return usage_error("--row takes a number of cells or 'min', not '%s'",
                          v[OPT_row].str);
-    p.row = (uint32_t)row;
+    if (lw_cli_value(&row_cells, v[OPT_row].str, &row))
+      return 2;
+    p.row = (uint32_t)row.num;
   }
   lw_program_format format;
   if (!strcmp(v[OPT_format].str, "json"))
@@ -152,10 +156,13 @@ int lw_cli_map(int argc, char **argv) {
     format = LW_FORMAT_SIMPLER;
   else
     return usage_error("unknown format '%s'", v[OPT_format].str);
+  if (flow == LW_FLOW_SIMPLER &&
+      (v[OPT_gates].set || v[OPT_cost].set || v[OPT_max_inputs].set))
+    return usage_error(
+        "%s", "--gates, --cost and --max-inputs choose the library of losss "
+              "and lowwear; simpler reproduces SIMPLER MAGIC exactly, with "
+              "its own NOT/NOR2 library and areas");
   if (v[OPT_gates].str) {
-    if (flow == LW_FLOW_SIMPLER)
-      return usage_error("%s", "--gates applies to losss and lowwear; simpler "
-                               "keeps SIMPLER MAGIC's NOT/NOR2 library");
     if (!strcmp(v[OPT_gates].str, "wide"))
       p.synth.gates = LW_GATES_WIDE;
     else if (!strcmp(v[OPT_gates].str, "paper"))

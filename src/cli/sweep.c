@@ -27,8 +27,7 @@
       "also prove every program with ABC cec (slow)")                          \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 1, 1e6, "S",          \
-      "time limit for each ABC run, seconds")
+  LW_CLI_ABC_TIMEOUT(OPT)
 
 typedef struct sweep_values {
   SWEEP_OPTS(LW_OPT_FIELD)

@@ -17,8 +17,7 @@
       "skip the proof with ABC cec")                                           \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
-      "ABC time limit in seconds, 0 = none")                                   \
+  LW_CLI_ABC_TIMEOUT(OPT)                                                      \
   OPT(allow_input_overwrite, "--allow-input-overwrite", LW_OPT_FLAG, NULL, 0,  \
       0, NULL, "accept programs that write input cells")
 
@@ -44,7 +43,7 @@ int lw_cli_verify(int argc, char **argv) {
                         pos, 2, &npos,
                         "usage: lowwear verify CIRCUIT PROGRAM.json [options]"
                         "\n\nChecks a program against its circuit; prints a "
-                        "JSON report. Exit 0: correct, 4: incorrect.");
+                        "JSON report; exit 4 when the program is incorrect.");
   if (rc)
     return rc < 0 ? 0 : rc;
   if (npos != 2) {

@@ -33,8 +33,7 @@
       "do not simulate the program against the circuit first")                 \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable, to read .aig/.pla circuits")                            \
-  OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
-      "ABC time limit in seconds, 0 = none")
+  LW_CLI_ABC_TIMEOUT(OPT)
 
 typedef struct wear_values {
   WEAR_OPTS(LW_OPT_FIELD)
@@ -47,7 +46,8 @@ static const char usage_head[] =
     "usage: lowwear wear CIRCUIT PROGRAM.json [options]\n\n"
     "Flips per run in steady state (each run's setup written over the\n"
     "previous run's final row), per cell and in total, the hottest cell and\n"
-    "its lifetime; JSON on stdout. Exit 0, 2 usage, 4 incorrect program.";
+    "its lifetime; JSON on stdout. An incorrect program (exit 4) is not\n"
+    "measured.";
 
 static int parse_endurance(const char *text, lw_wear_params *p) {
   p->nendurance = 0;

@@ -4,11 +4,15 @@
 #include <math.h>
 
 #include "device/out.h"
+#include "device/pmr.h"
 
 /* Colour-blind-safe palette (Okabe-Ito). */
 static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73",
                                       "#CC79A7", "#E69F00", "#56B4E9",
                                       "#000000", "#F0E442"};
+/* a trace gives each device of a gate its own colour */
+_Static_assert(sizeof palette / sizeof *palette >= LW_PMR_MAX_DEVICES,
+               "one colour per device of the largest gate");
 
 const char *lw_svg_color(int i) {
   return palette[(unsigned)i % (sizeof palette / sizeof *palette)];

@@ -43,8 +43,7 @@ static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
   fp.paper_rules = p->paper_rules;
   fp.synth.abc_path = p->abc_path;
   fp.read.abc_path = p->abc_path;
-  if (p->abc_timeout_s > 0)
-    fp.synth.timeout_s = fp.read.timeout_s = p->abc_timeout_s;
+  fp.synth.timeout_s = fp.read.timeout_s = p->abc_timeout_s;
   /* verified once, by verify() below */
   fp.verify = 0;
   lw_flow_stats stats;
@@ -100,8 +99,7 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   vp.seed = p->seed ? p->seed : vp.seed;
   vp.cec = p->cec;
   vp.abc_path = p->abc_path;
-  if (p->abc_timeout_s > 0)
-    vp.timeout_s = p->abc_timeout_s;
+  vp.timeout_s = p->abc_timeout_s;
   lw_verify_report rep;
   memset(&rep, 0, sizeof rep);
   lw_error err;
@@ -143,8 +141,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
   progress(ctx, NULL, "read");
   lw_read_params rp = lw_read_params_default();
   rp.abc_path = p->abc_path;
-  if (p->abc_timeout_s > 0)
-    rp.timeout_s = p->abc_timeout_s;
+  rp.timeout_s = p->abc_timeout_s;
   lw_net *net = NULL;
   lw_error err;
   memset(&err, 0, sizeof err);

@@ -35,11 +35,20 @@ static const struct figure {
 /* Average advance of a 12 px DejaVu Sans character, for legend layout. */
 #define CHAR_W 7.0
 
-/* Bars, in this order; the third only when some circuit ran it. */
-#define MAX_BARS 3
-static const char *const colour[MAX_BARS] = {"#1f77b4", "#ff7f0e", "#2ca02c"};
-static const lw_flow_id bar_flow[MAX_BARS] = {LW_FLOW_LOWWEAR, LW_FLOW_LOSSS,
-                                              LW_FLOW_LOWWEAR_WIDE};
+/* Bars, in this order, with their colours; the third only when some
+ * circuit ran it. One row per bar: a bar without a colour does not
+ * compile. */
+#define BARS(B)                                                                \
+  B(LW_FLOW_LOWWEAR, "#1f77b4")                                                \
+  B(LW_FLOW_LOSSS, "#ff7f0e")                                                  \
+  B(LW_FLOW_LOWWEAR_WIDE, "#2ca02c")
+#define BAR_FLOW(flow, colour) flow,
+#define BAR_COLOUR(flow, colour) colour,
+static const lw_flow_id bar_flow[] = {BARS(BAR_FLOW)};
+static const char *const colour[] = {BARS(BAR_COLOUR)};
+#undef BAR_FLOW
+#undef BAR_COLOUR
+#define MAX_BARS ((int)(sizeof bar_flow / sizeof *bar_flow))
 
 typedef struct plot {
   const struct figure *fig;

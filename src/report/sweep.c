@@ -33,21 +33,27 @@ void lw_sweep_free(lw_sweep *s) {
 }
 
 /* The flows of a sweep: the three of the paper, lowwear-wide, then the
- * low-wear flows with wear control (left out with --no-wear-control). */
+ * low-wear flows with wear control (left out with --no-wear-control), each
+ * with the colour of its points in the Pareto SVG. One row per flow: a flow
+ * without a colour does not compile. */
+#define SWEEP_FLOWS(F)                                                         \
+  F("simpler", LW_FLOW_SIMPLER, 0, "#d62728")                                  \
+  F("losss", LW_FLOW_LOSSS, 0, "#ff7f0e")                                      \
+  F("lowwear", LW_FLOW_LOWWEAR, 0, "#1f77b4")                                  \
+  F("lowwear-wide", LW_FLOW_LOWWEAR_WIDE, 0, "#2ca02c")                        \
+  F("lowwear+wear", LW_FLOW_LOWWEAR, 1, "#9467bd")                             \
+  F("lowwear-wide+wear", LW_FLOW_LOWWEAR_WIDE, 1, "#8c564b")
+
 typedef struct sweep_flow {
   const char *name;
   lw_flow_id id;
   int wear;
+  const char *colour;
 } sweep_flow;
 
-static const sweep_flow sweep_flows[] = {
-    {"simpler", LW_FLOW_SIMPLER, 0},
-    {"losss", LW_FLOW_LOSSS, 0},
-    {"lowwear", LW_FLOW_LOWWEAR, 0},
-    {"lowwear-wide", LW_FLOW_LOWWEAR_WIDE, 0},
-    {"lowwear+wear", LW_FLOW_LOWWEAR, 1},
-    {"lowwear-wide+wear", LW_FLOW_LOWWEAR_WIDE, 1},
-};
+#define SWEEP_FLOW_ROW(name, id, wear, colour) {name, id, wear, colour},
+static const sweep_flow sweep_flows[] = {SWEEP_FLOWS(SWEEP_FLOW_ROW)};
+#undef SWEEP_FLOW_ROW
 #define NFLOWS (sizeof sweep_flows / sizeof *sweep_flows)
 
 static lw_flow_params flow_params(const lw_sweep_params *sp,
@@ -210,9 +216,6 @@ lw_status lw_sweep_write_csv(const lw_sweep *s, const char *path,
 #define B 60
 #define FONT "font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\""
 
-static const char *const colours[NFLOWS] = {"#d62728", "#ff7f0e", "#1f77b4",
-                                            "#2ca02c"};
-
 static int flow_index(const char *name) {
   for (size_t f = 0; f < NFLOWS; f++)
     if (!strcmp(sweep_flows[f].name, name))
@@ -286,14 +289,15 @@ static int emit_svg(FILE *out, const void *ctx) {
             "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" "
             "stroke=\"%s\" stroke-width=\"1.5\"/>\n",
             X(p->latency), Y(p->hottest_flips), p->pareto ? 6 : 4,
-            p->pareto ? colours[f] : "white", colours[f]);
+            p->pareto ? sweep_flows[f].colour : "white", sweep_flows[f].colour);
   }
   for (size_t f = 0; f < NFLOWS; f++) {
     double y = T + 10 + 20.0 * f;
     fprintf(out,
             "<circle cx=\"%d\" cy=\"%.0f\" r=\"5\" fill=\"%s\"/>\n<text "
             "x=\"%d\" y=\"%.0f\" font-size=\"12\">%s</text>\n",
-            W - R + 16, y, colours[f], W - R + 26, y + 4, sweep_flows[f].name);
+            W - R + 16, y, sweep_flows[f].colour, W - R + 26, y + 4,
+            sweep_flows[f].name);
   }
   fprintf(out,
           "<text x=\"%d\" y=\"%.0f\" font-size=\"11\">filled: Pareto "

@@ -77,11 +77,36 @@ static void test_errors(void **state) {
   }
 }
 
+/* Numbers: whole numbers exact past 2^53, scientific notation read as the
+ * number it is (then range-checked), no nan, no fraction for a whole
+ * number. */
+static void test_numbers(void **state) {
+  (void)state;
+  static const lw_opt seed = {"--seed", LW_OPT_INT, NULL, 0, 4e18, "S", ""};
+  static const lw_opt jobs = {"-j", LW_OPT_INT, NULL, 0, 1024, "N", ""};
+  static const lw_opt slack = {"--slack", LW_OPT_REAL, NULL, -1, 1, "F", ""};
+  lw_opt_value v;
+  assert_int_equal(lw_cli_value(&seed, "3999999999999999999", &v), 0);
+  assert_true(v.num == 3999999999999999999L);
+  assert_int_equal(lw_cli_value(&jobs, "1e2", &v), 0);
+  assert_int_equal(v.num, 100);
+  const char *bad_jobs[] = {"1e9", "-1", "2.5", "99999999999999999999",
+                            "x",   "",   "nan", "inf"};
+  for (size_t i = 0; i < sizeof bad_jobs / sizeof *bad_jobs; i++)
+    assert_int_equal(lw_cli_value(&jobs, bad_jobs[i], &v), 2);
+  assert_int_equal(lw_cli_value(&slack, "-0.5", &v), 0);
+  assert_true(v.real == -0.5);
+  const char *bad_slack[] = {"nan", "-nan", "inf", "1e999", "-1.5", "0.5x"};
+  for (size_t i = 0; i < sizeof bad_slack / sizeof *bad_slack; i++)
+    assert_int_equal(lw_cli_value(&slack, bad_slack[i], &v), 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_forms),
       cmocka_unit_test(test_defaults),
       cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
