@@ -83,5 +83,5 @@ int main(void) {
       cmocka_unit_test(test_defaults),
       cmocka_unit_test(test_errors),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }
