@@ -1,31 +1,45 @@
 #!/usr/bin/env bash
-# Installs what lowwear needs to build, test and run, when it is missing.
-# As root it runs apt-get; otherwise it prints the exact apt-get line and
-# fails. Usage: scripts/deps.sh [--test]   (--test adds test-only tools)
+# Installs what lowwear needs, when it is missing. As root it runs apt-get;
+# otherwise it prints the exact apt-get line and fails.
+# Usage: scripts/deps.sh          build and run lowwear
+#        scripts/deps.sh --test   also everything the tests, the fuzzing
+#                                 harnesses and CI use
+# The README's "Two commands" section lists the same packages.
 set -euo pipefail
 
 need=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
-have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+have_pc() { have_cmd pkg-config && pkg-config --exists "$1" 2>/dev/null; }
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q ' installed$'; }
 
+# To build and run: a tool found on the PATH (or a library found by
+# pkg-config) counts, however it was installed.
 have_cmd cc || need+=(gcc)
 have_cmd cmake || need+=(cmake)
 have_cmd make || need+=(make)
 have_cmd pkg-config || need+=(pkg-config)
 have_cmd berkeley-abc || have_cmd abc || need+=(berkeley-abc)
 have_cmd yosys || need+=(yosys)
-if have_cmd pkg-config; then
-  have_pc jansson || need+=(libjansson-dev)
-  have_pc cmocka || need+=(libcmocka-dev)
-else
-  need+=(libjansson-dev libcmocka-dev)
-fi
+have_pc jansson || need+=(libjansson-dev)
+have_pc cmocka || need+=(libcmocka-dev)
+
+# For the tests, fuzzing and CI: Debian packages by name. clang and
+# libclang-rt-14-dev build the libFuzzer harnesses (fuzz/README.md),
+# clang-format checks the style, ngspice runs `lowwear device --spice`,
+# librsvg2-bin renders the SVG figures; the others are tools the tests call
+# (python3 with pytest, the CaDiCaL SAT library, headless chromium, GNU
+# parallel).
+test_debs=(clang libclang-rt-14-dev clang-format python3 python3-pytest
+  libcadical-dev ngspice chromium parallel librsvg2-bin pkg-config)
 if [ "${1:-}" = "--test" ]; then
-  have_cmd rsvg-convert || need+=(librsvg2-bin)
-  have_cmd python3 || need+=(python3)
+  for deb in "${test_debs[@]}"; do
+    have_deb "$deb" || need+=("$deb")
+  done
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
+# one name once (pkg-config may be asked for twice)
+mapfile -t need < <(printf '%s\n' "${need[@]}" | awk '!seen[$0]++')
 if [ "$(id -u)" -ne 0 ]; then
   echo "lowwear needs: ${need[*]}" >&2
   echo "install them with: sudo apt-get install -y ${need[*]}" >&2

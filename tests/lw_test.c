@@ -6,17 +6,49 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-const char *lw_test_benchmark(const char *rel, char *buf, size_t n) {
-  snprintf(buf, n, "%s/benchmarks/%s", LW_SHARED_DIR, rel);
-  if (access(buf, R_OK) != 0) {
-    snprintf(buf, n, "%s/benchmarks/%s", LW_SOURCE_DIR, rel);
-    if (access(buf, R_OK) != 0) {
-      fprintf(stderr, "skipped: %s not found (../shared/benchmarks absent)\n",
-              rel);
-      return NULL;
-    }
+static int skipped_tests;
+
+_Noreturn void lw_test_skip_at(const char *file, int line, const char *func,
+                               const char *why) {
+  const char *no_skip = getenv("LW_TEST_NO_SKIP");
+  if (no_skip && *no_skip && strcmp(no_skip, "0")) {
+    print_error("%s (%s:%d) wanted to skip (%s), but LW_TEST_NO_SKIP is "
+                "set: everything a test needs must be here\n",
+                func, file, line, why);
+    _fail(file, line);
+  } else {
+    print_message("%s (%s:%d) skipped: %s\n", func, file, line, why);
+    skipped_tests++;
+    _skip(file, line);
   }
-  return buf;
+  abort(); /* not reached: cmocka leaves the test by longjmp */
+}
+
+int lw_test_exit_status(int failed) {
+  if (failed)
+    return 1;
+  return skipped_tests ? LW_TEST_SKIPPED : 0;
+}
+
+const char *lw_test_benchmark(const char *rel, char *buf, size_t n) {
+  snprintf(buf, n, "%s/%s", LW_FULL_SUITES, rel);
+  if (access(buf, R_OK) == 0)
+    return buf;
+  snprintf(buf, n, "%s/benchmarks/%s", LW_SOURCE_DIR, rel);
+  return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+const char *lw_test_need_benchmark_at(const char *file, int line,
+                                      const char *func, const char *rel,
+                                      char *buf, size_t n) {
+  if (lw_test_benchmark(rel, buf, n))
+    return buf;
+  char why[512];
+  snprintf(why, sizeof why,
+           "needs %s of the full benchmark suites, not bundled in "
+           "benchmarks/ (configure with -DLW_FULL_SUITES=DIR)",
+           rel);
+  lw_test_skip_at(file, line, func, why);
 }
 
 const char *lw_test_source(const char *rel, char *buf, size_t n) {
@@ -27,6 +59,10 @@ const char *lw_test_source(const char *rel, char *buf, size_t n) {
 int lw_test_have_abc(void) {
   return system("command -v berkeley-abc >/dev/null 2>&1 || "
                 "command -v abc >/dev/null 2>&1") == 0;
+}
+
+int lw_test_have_yosys(void) {
+  return system("command -v yosys >/dev/null 2>&1") == 0;
 }
 
 int lw_test_run_cli(const char *args, char **err_out) {

@@ -10,13 +10,64 @@
 
 #include <cmocka.h>
 
-/* Path of a benchmark under ../shared/benchmarks, or NULL (and a message
- * saying the test is skipped) when that folder is not there. */
+/* ---- running and skipping -------------------------------------------------
+ * A test that cannot run here (a tool or a file missing) calls
+ * lw_test_skip("why"): the reason is printed, cmocka marks the test skipped,
+ * and a program whose tests all passed or skipped, with at least one
+ * skipped, exits with LW_TEST_SKIPPED, which CTest shows as "Skipped"
+ * (SKIP_RETURN_CODE in tests/CMakeLists.txt). With LW_TEST_NO_SKIP=1 in the
+ * environment (CI, where everything is installed) a skip fails the test
+ * instead, with the same reason. Every main is
+ *   return lw_test_run(tests, setup, teardown);                            */
+#define LW_TEST_SKIPPED 77
+#define lw_test_skip(why) lw_test_skip_at(__FILE__, __LINE__, __func__, why)
+#define lw_test_run(tests, setup, teardown)                                    \
+  lw_test_exit_status(_cmocka_run_group_tests(                                 \
+      #tests, tests, sizeof(tests) / sizeof((tests)[0]), setup, teardown))
+_Noreturn void lw_test_skip_at(const char *file, int line, const char *func,
+                               const char *why);
+/* cmocka's number of failed tests -> the program's exit status. */
+int lw_test_exit_status(int failed);
+
+/* cmocka's own forms would let a skip pass unnoticed (no reason, exit 0):
+ * a test written with them gets the behaviour above all the same. */
+#undef skip
+#define skip() lw_test_skip("no reason given")
+#undef cmocka_run_group_tests
+#define cmocka_run_group_tests(tests, setup, teardown)                         \
+  lw_test_run(tests, setup, teardown)
+
+/* Skip the calling test when no ABC executable (or no yosys) is on the
+ * PATH. Macros, so that the message names the caller. */
+#define lw_test_need_abc()                                                     \
+  do {                                                                         \
+    if (!lw_test_have_abc())                                                   \
+      lw_test_skip("no ABC (berkeley-abc or abc) on the PATH");                \
+  } while (0)
+#define lw_test_need_yosys()                                                   \
+  do {                                                                         \
+    if (!lw_test_have_yosys())                                                 \
+      lw_test_skip("no yosys on the PATH");                                    \
+  } while (0)
+
+/* ---- files ------------------------------------------------------------- */
+
+/* Path of a benchmark file (rel under a benchmarks folder, e.g.
+ * "epfl/ctrl.blif"): in the full suites (LW_FULL_SUITES, tests/CMakeLists.txt)
+ * when there, else in the project's own benchmarks/; NULL when neither holds
+ * it. */
 const char *lw_test_benchmark(const char *rel, char *buf, size_t n);
+/* The same, but skips the calling test when the file is not there. */
+#define lw_test_need_benchmark(rel, buf, n)                                    \
+  lw_test_need_benchmark_at(__FILE__, __LINE__, __func__, rel, buf, n)
+const char *lw_test_need_benchmark_at(const char *file, int line,
+                                      const char *func, const char *rel,
+                                      char *buf, size_t n);
 /* Path of a file under the source tree (examples/, tests/data/). */
 const char *lw_test_source(const char *rel, char *buf, size_t n);
-/* 1 when an ABC executable is on the PATH. */
+/* 1 when an ABC executable (yosys) is on the PATH. */
 int lw_test_have_abc(void);
+int lw_test_have_yosys(void);
 /* Run the lowwear binary with a shell command line (after the binary);
  * returns its exit status; its stderr goes to *err_out (malloc'ed) if not
  * NULL. */

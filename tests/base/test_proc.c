@@ -78,5 +78,5 @@ int main(void) {
       cmocka_unit_test(test_run),
       cmocka_unit_test(test_race),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

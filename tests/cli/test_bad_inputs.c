@@ -110,5 +110,5 @@ static void test_bad_abc_script(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs),
                                      cmocka_unit_test(test_bad_abc_script)};
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

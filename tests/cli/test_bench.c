@@ -136,8 +136,7 @@ static int teardown(void **state) {
 static void test_bench_run_resume_merge(void **state) {
   fixture *fx = *state;
   if (!fx) {
-    fprintf(stderr, "skipped: no ABC or no benchmarks\n");
-    skip();
+    lw_test_skip("needs ABC and the bundled lgsynth91/cm138a, cm42a");
   }
   char files[2100];
   snprintf(files, sizeof files, "%s %s", fx->cm138a, fx->cm42a);
@@ -285,5 +284,5 @@ int main(void) {
                                       teardown),
       cmocka_unit_test(test_bench_usage_errors),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

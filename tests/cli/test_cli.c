@@ -108,5 +108,5 @@ int main(void) {
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_numbers),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

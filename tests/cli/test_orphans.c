@@ -129,7 +129,7 @@ static int stop(const char *cmd, int sig, const char *name, int *left) {
 static void test_abc_dies_with_lowwear(void **state) {
   (void)state;
 #ifndef __linux__
-  skip();
+  lw_test_skip("the orphan checks read /proc (Linux only)");
 #endif
   int left;
   stop("map", SIGKILL, "kill", &left);
@@ -140,7 +140,7 @@ static void test_abc_dies_with_lowwear(void **state) {
 static void test_signal_removes_scratch(void **state) {
   (void)state;
 #ifndef __linux__
-  skip();
+  lw_test_skip("the orphan checks read /proc (Linux only)");
 #endif
   int left;
   int status = stop("map", SIGTERM, "term", &left);
@@ -154,7 +154,7 @@ static void test_signal_removes_scratch(void **state) {
 static void test_bench_workers_follow(void **state) {
   (void)state;
 #ifndef __linux__
-  skip();
+  lw_test_skip("the orphan checks read /proc (Linux only)");
 #endif
   int left;
   stop("bench", SIGKILL, "bench", &left);
@@ -166,5 +166,5 @@ int main(void) {
       cmocka_unit_test(test_abc_dies_with_lowwear),
       cmocka_unit_test(test_signal_removes_scratch),
       cmocka_unit_test(test_bench_workers_follow)};
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

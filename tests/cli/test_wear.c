@@ -40,10 +40,9 @@ static int run_wear(const char *out_path, const char *const *args) {
 
 static char program[1100], circuit[1024];
 
-static int prepare(void) {
-  if (!lw_test_have_abc() ||
-      !lw_test_benchmark("lgsynth91/cm42a.blif", circuit, sizeof circuit))
-    return 0;
+static void prepare(void) {
+  lw_test_need_abc();
+  lw_test_need_benchmark("lgsynth91/cm42a.blif", circuit, sizeof circuit);
   lw_flow_params fp = lw_flow_params_default(LW_FLOW_LOWWEAR);
   fp.verify_params.cec = 0;
   lw_program *prog = NULL;
@@ -53,7 +52,6 @@ static int prepare(void) {
   assert_int_equal(lw_io_write_program(prog, program, LW_FORMAT_JSON, &err),
                    LW_OK);
   lw_program_free(prog);
-  return 1;
 }
 
 static json_t *load(const char *path) {
@@ -72,8 +70,7 @@ static double real(json_t *j, const char *key) {
 
 static void test_wear_cli(void **state) {
   (void)state;
-  if (!prepare())
-    skip();
+  prepare();
   char out[1100], svg[1100], dir[1100], trace[1100];
   snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
   snprintf(svg, sizeof svg, "%s/heat.svg", lw_test_dir);
@@ -147,9 +144,8 @@ static void test_wear_cli(void **state) {
 static void test_sweep_cli(void **state) {
   (void)state;
   char path[1024];
-  if (!lw_test_have_abc() ||
-      !lw_test_benchmark("lgsynth91/z4ml.blif", path, sizeof path))
-    skip();
+  lw_test_need_abc();
+  lw_test_need_benchmark("lgsynth91/z4ml.blif", path, sizeof path);
   char dir[1100], csv[1200], svg[1200];
   snprintf(dir, sizeof dir, "%s/sweep", lw_test_dir);
   snprintf(csv, sizeof csv, "%s/sweep.csv", dir);
@@ -196,5 +192,5 @@ int main(void) {
       cmocka_unit_test(test_wear_cli),
       cmocka_unit_test(test_sweep_cli),
   };
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

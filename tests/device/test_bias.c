@@ -133,5 +133,5 @@ int main(void) {
       cmocka_unit_test(test_parse),
       cmocka_unit_test(test_files_drive_the_check),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -257,5 +257,5 @@ int main(void) {
       cmocka_unit_test(test_wide_gates),
       cmocka_unit_test(test_json_shape),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

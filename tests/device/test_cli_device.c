@@ -93,5 +93,5 @@ int main(void) {
       cmocka_unit_test(test_paper_fails),
       cmocka_unit_test(test_usage_errors),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

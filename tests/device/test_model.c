@@ -82,5 +82,5 @@ int main(void) {
       cmocka_unit_test(test_reset_depth),
       cmocka_unit_test(test_gate_blocks_motion),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

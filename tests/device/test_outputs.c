@@ -152,5 +152,5 @@ int main(void) {
       cmocka_unit_test(test_window),
       cmocka_unit_test(test_spice),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

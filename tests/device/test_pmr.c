@@ -107,5 +107,5 @@ int main(void) {
       cmocka_unit_test(test_node_current_balance),
       cmocka_unit_test(test_trace_and_corners),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -163,5 +163,5 @@ int main(void) {
       cmocka_unit_test(test_pass_10us),
       cmocka_unit_test(test_margins_shrink),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -302,9 +302,7 @@ static void test_io_errors(void **state) {
 static void test_benchmarks(void **state) {
   (void)state;
   char buf[1024];
-  const char *index = lw_test_benchmark("INDEX.csv", buf, sizeof buf);
-  if (!index)
-    skip();
+  const char *index = lw_test_need_benchmark("INDEX.csv", buf, sizeof buf);
   FILE *f = fopen(index, "r");
   assert_non_null(f);
   char line[1024];
@@ -394,8 +392,7 @@ static void main_network(const char *path, const char *out) {
 
 static void test_cec(void **state) {
   (void)state;
-  if (!lw_test_have_abc())
-    skip();
+  lw_test_need_abc();
   /* OFF-set covers (EPFL "00 0", ISCAS " 0"), an .exdc file, a 34-input
    * .names, names with brackets and parentheses */
   static const char *const files[] = {
@@ -405,8 +402,7 @@ static void test_cec(void **state) {
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     char path[1024], ref[600], back[600], cmd[2048];
-    if (!lw_test_benchmark(files[i], path, sizeof path))
-      skip();
+    lw_test_need_benchmark(files[i], path, sizeof path);
     lw_net *net = read_ok(path, NULL);
     snprintf(ref, sizeof ref, "%s/ref%zu.blif", lw_test_dir, i);
     main_network(path, ref);
@@ -446,5 +442,5 @@ int main(void) {
       cmocka_unit_test(test_errors),     cmocka_unit_test(test_io_errors),
       cmocka_unit_test(test_benchmarks), cmocka_unit_test(test_cec),
   };
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

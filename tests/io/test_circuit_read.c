@@ -102,8 +102,7 @@ static void test_aag(void **state) {
 
 static void test_pla(void **state) {
   (void)state;
-  if (!lw_test_have_abc())
-    skip();
+  lw_test_need_abc();
   lw_net *net = read_ok(good("two_level.pla"), NULL);
   static const char *const names[] = {"a", "b", "c"};
   uint64_t in[3], out[2];
@@ -115,8 +114,7 @@ static void test_pla(void **state) {
 
 static void test_verilog(void **state) {
   (void)state;
-  if (system("command -v yosys >/dev/null 2>&1") != 0)
-    skip();
+  lw_test_need_yosys();
   lw_net *net = read_ok(good("mux.v"), NULL);
   static const char *const names[] = {"d[0]", "d[1]", "d[2]", "d[3]",
                                       "s[0]", "s[1]", "en"};
@@ -137,10 +135,9 @@ static void test_verilog(void **state) {
 static void test_aig(void **state) {
   (void)state;
   char path[1024], blif[1024];
-  if (!lw_test_have_abc() ||
-      !lw_test_benchmark("epfl/ctrl.aig", path, sizeof path) ||
-      !lw_test_benchmark("epfl/ctrl.blif", blif, sizeof blif))
-    skip();
+  lw_test_need_abc();
+  lw_test_need_benchmark("epfl/ctrl.aig", path, sizeof path);
+  lw_test_need_benchmark("epfl/ctrl.blif", blif, sizeof blif);
   lw_net *a = read_ok(path, NULL), *b = read_ok(blif, NULL);
   assert_int_equal(a->pis.size, 7);
   assert_int_equal(a->pos.size, 26);
@@ -183,19 +180,19 @@ static void test_inputs_rejected(void **state) {
   expect_error(write_tmp("x.vhdl", "entity", 0), NULL, LW_ERR_CIRCUIT,
                "unknown circuit format '.vhdl'");
   expect_error("/nonexistent/c.aig", NULL, LW_ERR_IO, "cannot open");
-  if (system("command -v yosys >/dev/null 2>&1") == 0) {
-    expect_error(write_tmp("seq.v",
-                           "module r(input c, input d, output reg q)"
-                           ";\n always @(posedge c) q <= d;\n"
-                           "endmodule\n",
-                           0),
-                 NULL, LW_ERR_PARSE, "sequential design");
-    expect_error(write_tmp("syntax.v", "module m(input a; endmodule\n", 0),
-                 NULL, LW_ERR_ABC, "yosys failed");
-  }
-  if (lw_test_have_abc())
-    expect_error(write_tmp("bad.pla", ".i 2\n.o 1\n1x2 1\n.e\n", 0), NULL,
-                 LW_ERR_ABC, "ABC");
+  /* the rest needs the tools that read Verilog and PLA */
+  lw_test_need_yosys();
+  lw_test_need_abc();
+  expect_error(write_tmp("seq.v",
+                         "module r(input c, input d, output reg q)"
+                         ";\n always @(posedge c) q <= d;\n"
+                         "endmodule\n",
+                         0),
+               NULL, LW_ERR_PARSE, "sequential design");
+  expect_error(write_tmp("syntax.v", "module m(input a; endmodule\n", 0), NULL,
+               LW_ERR_ABC, "yosys failed");
+  expect_error(write_tmp("bad.pla", ".i 2\n.o 1\n1x2 1\n.e\n", 0), NULL,
+               LW_ERR_ABC, "ABC");
 }
 
 static void test_tool_failures(void **state) {
@@ -256,5 +253,5 @@ int main(void) {
       cmocka_unit_test(test_inputs_rejected),
       cmocka_unit_test(test_tool_failures),
   };
-  return cmocka_run_group_tests(tests, setup, lw_test_dir_teardown);
+  return lw_test_run(tests, setup, lw_test_dir_teardown);
 }

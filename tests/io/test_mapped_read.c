@@ -251,13 +251,10 @@ static const char script[] =
 static void test_reference_circuits(void **state) {
   (void)state;
   char csv[1024];
-  if (!lw_test_have_abc() || !lw_test_benchmark("INDEX.csv", csv, sizeof csv))
-    skip();
-  snprintf(csv, sizeof csv, "%s/reference/simpler_reference.csv",
-           LW_SHARED_DIR);
+  lw_test_need_abc();
+  lw_test_source("benchmarks/reference/simpler_reference.csv", csv, sizeof csv);
   FILE *f = fopen(csv, "r");
-  if (!f)
-    skip();
+  assert_non_null(f);
   const char *lib = write_tmp("simpler.genlib", genlib);
   char libpath[512], line[1024];
   snprintf(libpath, sizeof libpath, "%s", lib);
@@ -306,5 +303,5 @@ int main(void) {
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_reference_circuits),
   };
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

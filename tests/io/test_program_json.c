@@ -264,5 +264,5 @@ int main(void) {
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_atomic_writes),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

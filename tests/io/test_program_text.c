@@ -100,5 +100,5 @@ int main(void) {
       cmocka_unit_test(test_text_form),
       cmocka_unit_test(test_simpler_layout),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

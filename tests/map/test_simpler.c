@@ -1,5 +1,5 @@
 /* The simpler flow reproduces SIMPLER MAGIC: on every circuit of
- * ../shared/reference/simpler_reference.csv, the same NOR and NOT counts, the
+ * benchmarks/reference/simpler_reference.csv, the same NOR and NOT counts, the
  * same minimum row size and the same latency at that row. The rules are
  * checked through the table; the table is not in the code. */
 #include "lw_test.h"
@@ -20,8 +20,8 @@ typedef struct ref_row {
 
 static int read_reference(ref_row *rows, int max) {
   char path[1024];
-  snprintf(path, sizeof path, "%s/reference/simpler_reference.csv",
-           LW_SHARED_DIR);
+  lw_test_source("benchmarks/reference/simpler_reference.csv", path,
+                 sizeof path);
   FILE *f = fopen(path, "r");
   if (!f)
     return -1;
@@ -45,8 +45,7 @@ static int read_reference(ref_row *rows, int max) {
 
 static void check_one(const ref_row *r) {
   char path[1024];
-  if (!lw_test_benchmark(r->file, path, sizeof path))
-    return;
+  lw_test_need_benchmark(r->file, path, sizeof path);
   lw_synth_params sp = lw_synth_params_default(); /* SIMPLER's library */
   lw_net *net = NULL;
   lw_error err = {0};
@@ -97,15 +96,10 @@ static void check_one(const ref_row *r) {
 
 static void test_reference_circuits(void **state) {
   (void)state;
-  if (!lw_test_have_abc())
-    skip();
+  lw_test_need_abc();
   ref_row rows[64];
   int n = read_reference(rows, 64);
-  if (n < 0) {
-    fprintf(stderr, "skipped: ../shared/reference not found\n");
-    skip();
-  }
-  assert_true(n >= 20);
+  assert_int_equal(n, 20);
   for (int i = 0; i < n; i++)
     check_one(&rows[i]);
 }
@@ -114,5 +108,5 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_reference_circuits),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -45,10 +45,11 @@ static int same_program(const lw_program *a, const lw_program *b) {
                  a->init_cells.size * sizeof(uint32_t));
 }
 
+/* Skips the calling test without ABC or the circuit. */
 static lw_net *synthesize(const char *rel) {
   char path[1024];
-  if (!lw_test_have_abc() || !lw_test_benchmark(rel, path, sizeof path))
-    return NULL;
+  lw_test_need_abc();
+  lw_test_need_benchmark(rel, path, sizeof path);
   lw_synth_params sp = lw_synth_params_default();
   lw_net *net = NULL;
   lw_error err = {0};
@@ -82,8 +83,6 @@ static double hottest(const lw_net *net, const lw_program *prog) {
 static void test_knobs_off_is_plain(void **state) {
   (void)state;
   lw_net *net = synthesize("epfl/ctrl.blif");
-  if (!net)
-    skip();
   for (int policy = 0; policy < 2; policy++) {
     lw_map_params mp = lw_map_params_default();
     mp.reinit = policy ? LW_REINIT_DEMAND : LW_REINIT_ALL;
@@ -114,8 +113,6 @@ static void test_knobs_off_is_plain(void **state) {
 /* With the options on: correct, within the budget, cooler. */
 static void check_circuit(const char *rel, uint32_t extra_cells) {
   lw_net *net = synthesize(rel);
-  if (!net)
-    return;
   lw_map_params mp = lw_map_params_default();
   mp.reinit = LW_REINIT_DEMAND;
   lw_map_stats ms;
@@ -156,8 +153,7 @@ static void check_circuit(const char *rel, uint32_t extra_cells) {
 
 static void test_wear_control(void **state) {
   (void)state;
-  if (!lw_test_have_abc())
-    skip();
+  lw_test_need_abc();
   check_circuit("epfl/ctrl.blif", 8);
   check_circuit("lgsynth91/cht.blif", 0);
   check_circuit("epfl/int2float.blif", 10);
@@ -168,5 +164,5 @@ int main(void) {
       cmocka_unit_test(test_knobs_off_is_plain),
       cmocka_unit_test(test_wear_control),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

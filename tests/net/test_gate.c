@@ -66,5 +66,5 @@ int main(void) {
       cmocka_unit_test(test_find_by_op_and_width),
       cmocka_unit_test(test_topo_finds_loop),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -143,10 +143,8 @@ static void check_figures(const lw_bench_circuits *cs, const char *dir,
 
 static void test_figures_render(void **state) {
   (void)state;
-  if (!have_rsvg()) {
-    fprintf(stderr, "skipped: rsvg-convert not installed\n");
-    skip();
-  }
+  if (!have_rsvg())
+    lw_test_skip("rsvg-convert (librsvg2-bin) not installed");
   char tmpl[] = "/tmp/lw_svg_test.XXXXXX";
   assert_non_null(mkdtemp(tmpl));
   lw_bench_circuits cs = {0};
@@ -260,5 +258,5 @@ int main(void) {
       cmocka_unit_test(test_figures_render),
       cmocka_unit_test(test_wide_bars),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -575,5 +575,5 @@ int main(void) {
       cmocka_unit_test(test_wide_markdown),
       cmocka_unit_test(test_wide_json),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -567,5 +567,5 @@ int main(void) {
       cmocka_unit_test(test_rejects_composites),
       cmocka_unit_test(test_random_netlists),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -222,5 +222,5 @@ int main(void) {
       cmocka_unit_test(test_each_precondition),
       cmocka_unit_test(test_flips),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

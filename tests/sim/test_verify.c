@@ -189,10 +189,7 @@ static void cec_case(const char *cover, int want_equivalent) {
 
 static void test_cec(void **state) {
   (void)state;
-  if (!lw_test_have_abc()) {
-    fprintf(stderr, "skipped: no ABC on the PATH\n");
-    return;
-  }
+  lw_test_need_abc();
   cec_case("00 1\n", 1);
   cec_case("1- 1\n-1 1\n", 0);
 }
@@ -203,5 +200,5 @@ int main(void) {
       cmocka_unit_test(test_report_json),
       cmocka_unit_test(test_cec),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  return lw_test_run(tests, NULL, NULL);
 }

@@ -103,9 +103,8 @@ static void test_trace(void **state) {
 static void test_matches_verify(void **state) {
   (void)state;
   char path[1024];
-  if (!lw_test_have_abc() ||
-      !lw_test_benchmark("lgsynth91/z4ml.blif", path, sizeof path))
-    skip();
+  lw_test_need_abc();
+  lw_test_need_benchmark("lgsynth91/z4ml.blif", path, sizeof path);
   lw_flow_params fp = lw_flow_params_default(LW_FLOW_LOWWEAR);
   fp.verify_params.cec = 0;
   lw_verify_report vr;
@@ -175,9 +174,8 @@ static void test_rotate(void **state) {
 static void test_level_circuit(void **state) {
   (void)state;
   char path[1024];
-  if (!lw_test_have_abc() ||
-      !lw_test_benchmark("epfl/ctrl.blif", path, sizeof path))
-    skip();
+  lw_test_need_abc();
+  lw_test_need_benchmark("epfl/ctrl.blif", path, sizeof path);
   lw_flow_params fp = lw_flow_params_default(LW_FLOW_LOWWEAR);
   fp.verify_params.cec = 0;
   lw_flow_job *job = NULL;
@@ -222,5 +220,5 @@ int main(void) {
       cmocka_unit_test(test_matches_verify), cmocka_unit_test(test_rotate),
       cmocka_unit_test(test_level_circuit),
   };
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

@@ -132,8 +132,7 @@ static void test_script_syntax(void **state) {
 static void test_least_area_is_kept(void **state) {
   (void)state;
   char circuit[1200];
-  if (!lw_test_have_abc())
-    skip();
+  lw_test_need_abc();
   lw_test_source("benchmarks/lgsynth91/alu2.blif", circuit, sizeof circuit);
   lw_synth_params p = params(LW_COST_TOGGLE, LW_GATES_PAPER, 0);
   lw_net *nets[LW_SYNTH_MAX_ALTS] = {0};
@@ -169,5 +168,5 @@ int main(void) {
       cmocka_unit_test(test_script_syntax),
       cmocka_unit_test(test_least_area_is_kept),
   };
-  return cmocka_run_group_tests(tests, lw_test_dir_setup, lw_test_dir_teardown);
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
