@@ -27,6 +27,7 @@ typedef struct lw_blif_signal {
   uint32_t def1;      /* driving def + 1; 0 = none */
   uint32_t pi1;       /* input number + 1; 0 = not an input */
   uint32_t read_line; /* first line that reads it; 0 = never read */
+  uint32_t po_line;   /* line of .outputs that lists it; 0 = not an output */
 } lw_blif_signal;
 LW_VEC_DEFINE(lw_blif_signals, lw_blif_signal);
 

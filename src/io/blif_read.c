@@ -224,6 +224,15 @@ static lw_status parse_io(lw_blif_parser *p, uint32_t line, int inputs) {
   for (uint32_t k = 1; k < p->tok.size; k++) {
     uint32_t s = signal_of(p, &p->tok.data[k]);
     if (!inputs) {
+      /* two outputs of one name: ABC aborts on it, cec cannot pair them,
+       * and a program names each output once */
+      if (p->sig.data[s].po_line)
+        return lw_io_blif_fail(p, line,
+                               "output '%s' is listed twice (first at line "
+                               "%u): each output needs its own name",
+                               lw_io_names_str(&p->names, s),
+                               p->sig.data[s].po_line);
+      p->sig.data[s].po_line = line;
       lw_vec_push(&p->pos_sig, s);
       lw_vec_push(&p->pos_line, line);
       continue;

@@ -254,6 +254,10 @@ static const bad bads[] = {
      LW_ERR_PARSE, 6, "NUL byte"},
     {".model m\n.inputs a a\n.outputs y\n.names a y\n1 1\n", LW_ERR_PARSE, 2,
      "driven twice"},
+    /* ABC aborts on an output listed twice: rejected at the second */
+    {".model m\n.inputs a b\n.outputs y\n.outputs z y\n.names a b y\n11 1\n"
+     ".names a z\n1 1\n",
+     LW_ERR_PARSE, 4, "output 'y' is listed twice (first at line 3)"},
 };
 
 static void test_errors(void **state) {
