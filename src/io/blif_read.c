@@ -245,7 +245,7 @@ static lw_status parse_io(lw_blif_parser *p, uint32_t line, int inputs) {
   return LW_OK;
 }
 
-static void warn(lw_blif_parser *p, uint32_t line, const char *msg) {
+void lw_io_blif_warn(const lw_blif_parser *p, uint32_t line, const char *msg) {
   if (p->params && p->params->warn)
     p->params->warn(p->params->warn_ctx, p->path, (int)line, msg);
 }
@@ -310,7 +310,8 @@ static lw_status parse(lw_blif_parser *p) {
     } else if (tok_is(t, ".end")) {
       ended = 1;
     } else if (tok_is(t, ".exdc")) {
-      warn(p, line, "ignoring the .exdc section (external don't-cares)");
+      lw_io_blif_warn(p, line,
+                      "ignoring the .exdc section (external don't-cares)");
       ended = 1;
     } else if (tok_is(t, ".latch") || tok_is(t, ".mlatch") ||
                tok_is(t, ".clock") || tok_is(t, ".start_kiss")) {
@@ -330,7 +331,7 @@ static lw_status parse(lw_blif_parser *p) {
       if (i == n)
         return lw_io_blif_fail(p, line, "unknown directive '%.*s'", (int)t->n,
                                t->s);
-      warn(p, line, "ignoring a timing annotation");
+      lw_io_blif_warn(p, line, "ignoring a timing annotation");
     }
     if (st != LW_OK)
       return st;
