@@ -20,7 +20,10 @@
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
       "ABC time limit in seconds, 0 = none")                                   \
   OPT(allow_input_overwrite, "--allow-input-overwrite", LW_OPT_FLAG, NULL, 0,  \
-      0, NULL, "accept programs that write input cells")
+      0, NULL, "accept programs that write input cells")                       \
+  OPT(input_format, "--input-format", LW_OPT_STR, NULL, 0, 0, "FMT",           \
+      "blif | aag | aig | pla | v: the circuit's format (default: its "        \
+      "extension; for CIRCUIT -, standard input, its content)")
 
 typedef struct verify_values {
   VERIFY_OPTS(LW_OPT_FIELD)
@@ -56,6 +59,7 @@ int lw_cli_verify(int argc, char **argv) {
   lw_read_params rp = lw_read_params_default();
   rp.abc_path = v.abc.str;
   rp.timeout_s = v.abc_timeout.real;
+  rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
   if (lw_io_read_circuit(pos[0], &rp, &net, &err) != LW_OK)
@@ -72,8 +76,9 @@ int lw_cli_verify(int argc, char **argv) {
   params.timeout_s = v.abc_timeout.real;
   params.allow_input_overwrite = v.allow_input_overwrite.set;
   lw_verify_report report;
-  lw_status st = lw_sim_verify(net, abc_reads(pos[0]) ? pos[0] : NULL, prog,
-                               &params, &report, &err);
+  int abc_file = abc_reads(pos[0]) && strcmp(pos[0], "-") && !rp.input_format;
+  lw_status st = lw_sim_verify(net, abc_file ? pos[0] : NULL, prog, &params,
+                               &report, &err);
   if (st != LW_OK) {
     lw_verify_report_free(&report);
     lw_program_free(prog);

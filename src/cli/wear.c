@@ -34,7 +34,10 @@
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable, to read .aig/.pla circuits")                            \
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
-      "ABC time limit in seconds, 0 = none")
+      "ABC time limit in seconds, 0 = none")                                   \
+  OPT(input_format, "--input-format", LW_OPT_STR, NULL, 0, 0, "FMT",           \
+      "blif | aag | aig | pla | v: the circuit's format (default: its "        \
+      "extension; for CIRCUIT -, standard input, its content)")
 
 typedef struct wear_values {
   WEAR_OPTS(LW_OPT_FIELD)
@@ -133,6 +136,7 @@ int lw_cli_wear(int argc, char **argv) {
   lw_read_params rp = lw_read_params_default();
   rp.abc_path = v.abc.str;
   rp.timeout_s = v.abc_timeout.real;
+  rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
   lw_program **variants = calloc(r, sizeof *variants);
