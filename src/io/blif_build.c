@@ -269,6 +269,20 @@ static void build_undriven(builder *b) {
   }
 }
 
+/* The topological sort names a signal on a loop; the message gets the file
+ * and the line of the definition that drives that signal. */
+static void loop_line(const lw_blif_parser *p) {
+  lw_error *err = p->err;
+  if (!err)
+    return;
+  snprintf(err->file, sizeof err->file, "%s", p->path);
+  const char *q = strchr(err->msg, '\''), *e = q ? strrchr(q + 1, '\'') : NULL;
+  uint32_t s =
+      e ? lw_io_names_find(&p->names, q + 1, (size_t)(e - q - 1)) : LW_NONE;
+  if (s != LW_NONE && p->sig.data[s].def1)
+    err->line = (int)p->defs.data[p->sig.data[s].def1 - 1].line;
+}
+
 lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   lw_status st = check_driven(p);
   if (st != LW_OK)
@@ -320,8 +334,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   st = lw_net_topo(b.net, &topo, p->err);
   lw_vec_free(&topo);
   if (st != LW_OK) {
-    if (p->err)
-      snprintf(p->err->file, sizeof p->err->file, "%s", p->path);
+    loop_line(p);
     lw_net_free(b.net);
     return st;
   }

@@ -139,6 +139,57 @@ static lw_status write_file(const char *path, const char *s, size_t n,
 
 /* ---- AIGER headers ------------------------------------------------------- */
 
+/* A binary AIGER's body after the header "aig M I 0 O A": O output lines,
+ * then A ANDs of two variable-length deltas each. A file cut short or
+ * damaged there makes ABC abort, so it is checked here. Files with the
+ * optional AIGER 1.9 sections are left to ABC. */
+static lw_status aig_body(const char *path, const lw_chars *text,
+                          lw_error *err) {
+  const char *s = text->data, *end = text->data + text->size;
+  char head[256]; /* the header line alone: sscanf reads across lines */
+  size_t hn = strcspn(s, "\n");
+  snprintf(head, sizeof head, "%.*s", (int)(hn < 255 ? hn : 255), s);
+  unsigned long v[9] = {0};
+  int n = sscanf(head, "aig %lu %lu %lu %lu %lu %lu %lu %lu %lu", &v[0], &v[1],
+                 &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8]);
+  if (n > 5 && (v[5] || (n > 6 && v[6]) || (n > 7 && v[7]) || (n > 8 && v[8])))
+    return LW_OK;
+  int line = 1;
+  for (unsigned long k = 0; k <= v[3]; k++) { /* the header, the outputs */
+    const char *e = memchr(s, '\n', (size_t)(end - s));
+    if (!e)
+      return lw_error_set(err, LW_ERR_PARSE, path, line,
+                          "truncated AIGER file: %lu of %lu output lines",
+                          k ? k - 1 : 0, v[3]);
+    s = e + 1;
+    line++;
+  }
+  for (unsigned long a = 0; a < v[4]; a++) {
+    unsigned long lhs = 2 * (v[1] + a + 1), d[2];
+    for (int j = 0; j < 2; j++) {
+      int shift = 0;
+      d[j] = 0;
+      unsigned char c;
+      do {
+        if (s == end)
+          return lw_error_set(err, LW_ERR_PARSE, path, 0,
+                              "truncated AIGER file: it ends in AND %lu of %lu",
+                              a + 1, v[4]);
+        c = (unsigned char)*s++;
+        if (shift < 56)
+          d[j] |= (unsigned long)(c & 0x7f) << shift;
+        shift += 7;
+      } while (c & 0x80);
+    }
+    if (d[0] > lhs || d[1] > lhs - d[0])
+      return lw_error_set(err, LW_ERR_PARSE, path, 0,
+                          "damaged AIGER file: AND %lu of %lu reads a literal "
+                          "out of order",
+                          a + 1, v[4]);
+  }
+  return LW_OK;
+}
+
 /* "aig M I L O A" (binary) or "aag ..." (ASCII): checked here so that a
  * sequential or non-AIGER file gets a clear message, not ABC's. */
 static lw_status aiger_header(const char *path, const lw_chars *text, int ascii,
@@ -157,7 +208,7 @@ static lw_status aiger_header(const char *path, const lw_chars *text, int ascii,
                         "sequential circuit (%lu latches): only "
                         "combinational circuits are supported",
                         v[2]);
-  return LW_OK;
+  return ascii ? LW_OK : aig_body(path, text, err);
 }
 
 /* ---- ASCII AIGER --------------------------------------------------------- */
