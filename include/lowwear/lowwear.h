@@ -32,6 +32,9 @@ typedef struct lw_read_params {
   /* Called for each warning (e.g. an ignored .exdc section); may be NULL. */
   void (*warn)(void *ctx, const char *file, int line, const char *msg);
   void *warn_ctx;
+  /* blif | aag | aig | pla | v | sv, or NULL: by the extension, or for the
+   * path "-" (standard input) by the content */
+  const char *input_format;
 } lw_read_params;
 lw_read_params lw_read_params_default(void);
 lw_status lw_io_read_circuit(const char *path, const lw_read_params *params,

@@ -40,6 +40,12 @@ typedef struct lw_opt_value {
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
       "time limit of each ABC or yosys run, seconds; 0 = no limit")
 
+/* --input-format: one row in every command that reads a circuit. */
+#define LW_CLI_INPUT_FORMAT(OPT)                                               \
+  OPT(input_format, "--input-format", LW_OPT_STR, NULL, 0, 0, "FMT",           \
+      "blif | aag | aig | pla | v: the circuit's format (default: its "        \
+      "extension; for CIRCUIT -, standard input, its content)")
+
 /* Parse argv[first..argc) against opts[0..n) into values (an array of n
  * lw_opt_value laid out as the struct the table expands to); positionals go
  * to pos (at most maxpos). Returns 0, or prints "lowwear: error: ..." and

@@ -50,7 +50,8 @@
       "verify by simulation only, without ABC's cec")                          \
   OPT(vectors, "--vectors", LW_OPT_INT, "4096", 64, 1e9, "N",                  \
       "random vectors when there are more than 16 inputs")                     \
-  OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2e9, "S", "random vector seed")
+  OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2e9, "S", "random vector seed")      \
+  LW_CLI_INPUT_FORMAT(OPT)
 
 enum {
 #define OPT(field, ...) OPT_##field,
@@ -200,6 +201,7 @@ int lw_cli_map(int argc, char **argv) {
   p.read.abc_path = v[OPT_abc].str;
   p.read.timeout_s = v[OPT_abc_timeout].real;
   p.read.warn = warn;
+  p.read.input_format = v[OPT_input_format].str;
   p.paper_rules = (int)v[OPT_paper_rules].num;
   p.verify = !v[OPT_no_verify].num;
   p.wear_aware = (int)v[OPT_wear_aware].num;
@@ -237,7 +239,8 @@ int lw_cli_map(int argc, char **argv) {
             "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
             "cycles %u, toggle estimate %.3f, %s, %.3f s (abc %.3f, map "
             "%.3f)%s\n",
-            pos[0], lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
+            strcmp(pos[0], "-") ? pos[0] : "<stdin>",
+            lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
             stats.min_row, lw_program_latency(prog),
             lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
             lw_program_toggle_estimate(prog),

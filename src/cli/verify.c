@@ -19,7 +19,8 @@
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
   LW_CLI_ABC_TIMEOUT(OPT)                                                      \
   OPT(allow_input_overwrite, "--allow-input-overwrite", LW_OPT_FLAG, NULL, 0,  \
-      0, NULL, "accept programs that write input cells")
+      0, NULL, "accept programs that write input cells")                       \
+  LW_CLI_INPUT_FORMAT(OPT)
 
 typedef struct verify_values {
   VERIFY_OPTS(LW_OPT_FIELD)
@@ -55,6 +56,7 @@ int lw_cli_verify(int argc, char **argv) {
   lw_read_params rp = lw_read_params_default();
   rp.abc_path = v.abc.str;
   rp.timeout_s = v.abc_timeout.real;
+  rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
   if (lw_io_read_circuit(pos[0], &rp, &net, &err) != LW_OK)
@@ -71,8 +73,9 @@ int lw_cli_verify(int argc, char **argv) {
   params.timeout_s = v.abc_timeout.real;
   params.allow_input_overwrite = v.allow_input_overwrite.set;
   lw_verify_report report;
-  lw_status st = lw_sim_verify(net, abc_reads(pos[0]) ? pos[0] : NULL, prog,
-                               &params, &report, &err);
+  int abc_file = abc_reads(pos[0]) && strcmp(pos[0], "-") && !rp.input_format;
+  lw_status st = lw_sim_verify(net, abc_file ? pos[0] : NULL, prog, &params,
+                               &report, &err);
   if (st != LW_OK) {
     lw_verify_report_free(&report);
     lw_program_free(prog);

@@ -33,7 +33,8 @@
       "do not simulate the program against the circuit first")                 \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable, to read .aig/.pla circuits")                            \
-  LW_CLI_ABC_TIMEOUT(OPT)
+  LW_CLI_ABC_TIMEOUT(OPT)                                                      \
+  LW_CLI_INPUT_FORMAT(OPT)
 
 typedef struct wear_values {
   WEAR_OPTS(LW_OPT_FIELD)
@@ -133,6 +134,7 @@ int lw_cli_wear(int argc, char **argv) {
   lw_read_params rp = lw_read_params_default();
   rp.abc_path = v.abc.str;
   rp.timeout_s = v.abc_timeout.real;
+  rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
   lw_program **variants = calloc(r, sizeof *variants);

@@ -85,6 +85,8 @@ static int abc_reads(const char *path, int synth_none) {
 }
 
 static char *circuit_name(const char *path) {
+  if (!strcmp(path, "-")) /* standard input */
+    return lw_strdup("stdin");
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;
   const char *dot = strrchr(base, '.');

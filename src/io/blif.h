@@ -27,6 +27,7 @@ typedef struct lw_blif_signal {
   uint32_t def1;      /* driving def + 1; 0 = none */
   uint32_t pi1;       /* input number + 1; 0 = not an input */
   uint32_t read_line; /* first line that reads it; 0 = never read */
+  uint32_t po_line;   /* line of .outputs that lists it; 0 = not an output */
 } lw_blif_signal;
 LW_VEC_DEFINE(lw_blif_signals, lw_blif_signal);
 
@@ -54,8 +55,13 @@ lw_status lw_io_blif_fail(const lw_blif_parser *p, uint32_t line,
 #endif
     ;
 
-/* The netlist of a parsed model: checks that every read signal and output
- * is driven, orders the definitions and builds their nodes. */
+/* A warning at `line` (0: none) through params->warn, if there is one. */
+void lw_io_blif_warn(const lw_blif_parser *p, uint32_t line, const char *msg);
+
+/* The netlist of a parsed model: checks that every signal an output depends
+ * on is driven (yosys's undriven $true, $false and $undef are constants; an
+ * undriven signal no output depends on is 0, with a warning), orders the
+ * definitions and builds their nodes. */
 lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out);
 
 #endif

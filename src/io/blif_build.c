@@ -183,28 +183,104 @@ static int is_input_alias(const lw_blif_parser *p, const lw_blif_def *d) {
   return 0;
 }
 
+/* yosys's write_blif -impltf leaves its constants undriven: the value of
+ * such a net, or -1 for any other name. */
+static int yosys_constant(const char *name) {
+  if (!strcmp(name, "$true"))
+    return 1;
+  return !strcmp(name, "$false") || !strcmp(name, "$undef") ? 0 : -1;
+}
+
+static int undriven(const lw_blif_signal *g) {
+  return (g->read_line || g->po_line) && !g->def1 && !g->pi1;
+}
+
+/* Per signal: 1 when an output depends on it (walked back from the
+ * outputs through the definitions that drive each signal). */
+static uint8_t *output_cone(const lw_blif_parser *p) {
+  uint8_t *cone = lw_alloc(p->sig.size + 1);
+  lw_u32s todo = {0};
+  lw_vec_foreach(&p->pos_sig, i) lw_vec_push(&todo, p->pos_sig.data[i]);
+  while (todo.size) {
+    uint32_t s = lw_vec_pop(&todo), d1 = p->sig.data[s].def1;
+    if (cone[s])
+      continue;
+    cone[s] = 1;
+    if (!d1)
+      continue;
+    const lw_blif_def *d = &p->defs.data[d1 - 1];
+    for (uint32_t k = 0; k < d->nfanin; k++)
+      if (!cone[p->fanins.data[d->fanin + k]])
+        lw_vec_push(&todo, p->fanins.data[d->fanin + k]);
+  }
+  lw_vec_free(&todo);
+  return cone;
+}
+
+/* An undriven signal is an error when an output depends on it (or in a
+ * mapped netlist, which ABC never leaves undriven); otherwise it is read as
+ * 0 with a warning. */
 static lw_status check_driven(lw_blif_parser *p) {
+  uint8_t *cone = output_cone(p);
   uint32_t worst = LW_NONE, line = UINT32_MAX;
   lw_vec_foreach(&p->sig, s) {
     const lw_blif_signal *g = &p->sig.data[s];
-    if (g->read_line && !g->def1 && !g->pi1 && g->read_line < line) {
+    const char *name = lw_io_names_str(&p->names, s);
+    if (!undriven(g) || yosys_constant(name) >= 0 || !g->read_line)
+      continue;
+    if ((cone[s] || p->mode == LW_BLIF_MAPPED) && g->read_line < line) {
       worst = s;
       line = g->read_line;
+    } else if (!cone[s] && p->mode == LW_BLIF_CIRCUIT) {
+      char msg[sizeof p->err->msg];
+      snprintf(msg, sizeof msg,
+               "signal '%s' is read but never driven; no output depends on "
+               "it, so it is taken as 0",
+               name);
+      lw_io_blif_warn(p, g->read_line, msg);
     }
   }
+  lw_free(cone);
   if (worst != LW_NONE)
     return lw_io_blif_fail(p, line, "signal '%s' is read but never driven",
                            lw_io_names_str(&p->names, worst));
   lw_vec_foreach(&p->pos_sig, i) {
-    const lw_blif_signal *g = &p->sig.data[p->pos_sig.data[i]];
-    if (!g->def1 && !g->pi1)
+    uint32_t s = p->pos_sig.data[i];
+    const char *name = lw_io_names_str(&p->names, s);
+    if (undriven(&p->sig.data[s]) && yosys_constant(name) < 0)
       return lw_io_blif_fail(p, p->pos_line.data[i],
-                             "output '%s' is never driven",
-                             lw_io_names_str(&p->names, p->pos_sig.data[i]));
+                             "output '%s' is never driven", name);
   }
   if (!p->pos_sig.size)
     return lw_io_blif_fail(p, 0, "the model has no outputs");
   return LW_OK;
+}
+
+/* Undriven signals that passed check_driven: constant nodes. */
+static void build_undriven(builder *b) {
+  lw_blif_parser *p = b->p;
+  lw_vec_foreach(&p->sig, s) {
+    if (!undriven(&p->sig.data[s]))
+      continue;
+    const char *name = lw_io_names_str(&p->names, s);
+    b->node.data[s] = lw_net_add_node(
+        b->net, yosys_constant(name) == 1 ? LW_GATE_CONST1 : LW_GATE_CONST0, 0,
+        NULL, name);
+  }
+}
+
+/* The topological sort names a signal on a loop; the message gets the file
+ * and the line of the definition that drives that signal. */
+static void loop_line(const lw_blif_parser *p) {
+  lw_error *err = p->err;
+  if (!err)
+    return;
+  snprintf(err->file, sizeof err->file, "%s", p->path);
+  const char *q = strchr(err->msg, '\''), *e = q ? strrchr(q + 1, '\'') : NULL;
+  uint32_t s =
+      e ? lw_io_names_find(&p->names, q + 1, (size_t)(e - q - 1)) : LW_NONE;
+  if (s != LW_NONE && p->sig.data[s].def1)
+    err->line = (int)p->defs.data[p->sig.data[s].def1 - 1].line;
 }
 
 lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
@@ -224,6 +300,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
     b.node.data[s] = b.inv.data[s] = LW_NONE;
   lw_vec_foreach(&p->pis, i) b.node.data[p->pis.data[i]] =
       lw_net_add_pi(b.net, lw_io_names_str(&p->names, p->pis.data[i]));
+  build_undriven(&b);
   lw_u32s order = {0};
   def_order(p, &order);
   lw_vec_foreach(&order, i) {
@@ -257,8 +334,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   st = lw_net_topo(b.net, &topo, p->err);
   lw_vec_free(&topo);
   if (st != LW_OK) {
-    if (p->err)
-      snprintf(p->err->file, sizeof p->err->file, "%s", p->path);
+    loop_line(p);
     lw_net_free(b.net);
     return st;
   }

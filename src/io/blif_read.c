@@ -224,6 +224,15 @@ static lw_status parse_io(lw_blif_parser *p, uint32_t line, int inputs) {
   for (uint32_t k = 1; k < p->tok.size; k++) {
     uint32_t s = signal_of(p, &p->tok.data[k]);
     if (!inputs) {
+      /* two outputs of one name: ABC aborts on it, cec cannot pair them,
+       * and a program names each output once */
+      if (p->sig.data[s].po_line)
+        return lw_io_blif_fail(p, line,
+                               "output '%s' is listed twice (first at line "
+                               "%u): each output needs its own name",
+                               lw_io_names_str(&p->names, s),
+                               p->sig.data[s].po_line);
+      p->sig.data[s].po_line = line;
       lw_vec_push(&p->pos_sig, s);
       lw_vec_push(&p->pos_line, line);
       continue;
@@ -236,7 +245,7 @@ static lw_status parse_io(lw_blif_parser *p, uint32_t line, int inputs) {
   return LW_OK;
 }
 
-static void warn(lw_blif_parser *p, uint32_t line, const char *msg) {
+void lw_io_blif_warn(const lw_blif_parser *p, uint32_t line, const char *msg) {
   if (p->params && p->params->warn)
     p->params->warn(p->params->warn_ctx, p->path, (int)line, msg);
 }
@@ -265,6 +274,11 @@ static lw_status parse(lw_blif_parser *p) {
     if (t->s[0] != '.') {
       if (ended)
         continue;
+      if (cur == LW_NONE && !seen_model && !content)
+        return lw_io_blif_fail(p, line,
+                               "not a BLIF text: it starts with '%.*s', not "
+                               "with .model, .inputs, .outputs or .names",
+                               (int)(t->n < 40 ? t->n : 40), t->s);
       if (cur == LW_NONE)
         return lw_io_blif_fail(p, line,
                                "'%.*s': a cover line outside any .names",
@@ -301,7 +315,8 @@ static lw_status parse(lw_blif_parser *p) {
     } else if (tok_is(t, ".end")) {
       ended = 1;
     } else if (tok_is(t, ".exdc")) {
-      warn(p, line, "ignoring the .exdc section (external don't-cares)");
+      lw_io_blif_warn(p, line,
+                      "ignoring the .exdc section (external don't-cares)");
       ended = 1;
     } else if (tok_is(t, ".latch") || tok_is(t, ".mlatch") ||
                tok_is(t, ".clock") || tok_is(t, ".start_kiss")) {
@@ -321,7 +336,7 @@ static lw_status parse(lw_blif_parser *p) {
       if (i == n)
         return lw_io_blif_fail(p, line, "unknown directive '%.*s'", (int)t->n,
                                t->s);
-      warn(p, line, "ignoring a timing annotation");
+      lw_io_blif_warn(p, line, "ignoring a timing annotation");
     }
     if (st != LW_OK)
       return st;
@@ -335,23 +350,39 @@ static lw_status parse(lw_blif_parser *p) {
   return LW_OK;
 }
 
+/* A control character (other than tab, CR and LF) means binary data or a
+ * damaged file: no BLIF name holds one, and messages would print it. */
+static lw_status check_text(const char *path, const char *text, size_t len,
+                            lw_error *err) {
+  uint32_t line = 1;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    line += c == '\n';
+    if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t' || c == '\r')
+      continue;
+    if (!c)
+      return lw_error_set(err, LW_ERR_PARSE, path, (int)line,
+                          "a NUL byte: binary data, not a BLIF text");
+    return lw_error_set(err, LW_ERR_PARSE, path, (int)line,
+                        "control character 0x%02x: binary data or a damaged "
+                        "file, not a BLIF text",
+                        c);
+  }
+  return LW_OK;
+}
+
 lw_status lw_io_blif_parse(const char *path, const char *text, size_t len,
                            lw_blif_mode mode, const lw_read_params *params,
                            lw_net **net, lw_error *err) {
   *net = NULL;
-  const char *nul = memchr(text, 0, len);
-  if (nul) {
-    uint32_t line = 1;
-    for (const char *s = text; s < nul; s++)
-      line += *s == '\n';
-    return lw_error_set(err, LW_ERR_PARSE, path, (int)line,
-                        "a NUL byte: binary data, not a BLIF text");
-  }
+  lw_status st = check_text(path, text, len, err);
+  if (st != LW_OK)
+    return st;
   lw_blif_parser p = {.path = path, .end = text + len, .pos = text, .line = 1};
   p.params = params;
   p.mode = mode;
   p.err = err;
-  lw_status st = parse(&p);
+  st = parse(&p);
   if (st == LW_OK)
     st = lw_io_blif_build(&p, net);
   lw_free(p.model);

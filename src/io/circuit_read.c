@@ -4,10 +4,12 @@
  * BLIF that the native reader then reads. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/proc.h"
 #include "base/scratch.h"
@@ -82,33 +84,46 @@ void lw_io_names_free(lw_io_names *t) {
 
 /* ---- files --------------------------------------------------------------- */
 
+/* Everything readable from fd into text, NUL-terminated; `name` for
+ * messages. */
+static lw_status read_fd(int fd, const char *name, lw_chars *text,
+                         lw_error *err) {
+  lw_vec_clear(text);
+  char buf[65536];
+  ssize_t got;
+  while ((got = read(fd, buf, sizeof buf)) != 0) {
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0)
+      return lw_error_set(err, LW_ERR_IO, name, 0, "read error: %s",
+                          strerror(errno));
+    if (text->size + (size_t)got >= UINT32_MAX / 2)
+      return lw_error_set(err, LW_ERR_IO, name, 0, "file too large");
+    lw_vec_reserve(text, text->size + (uint32_t)got + 1);
+    memcpy(text->data + text->size, buf, (size_t)got);
+    text->size += (uint32_t)got;
+  }
+  lw_vec_reserve(text, text->size + 1);
+  text->data[text->size] = 0;
+  return LW_OK;
+}
+
+/* A FIFO is opened without waiting for a writer: with none, it reads as
+ * empty instead of blocking forever; with one (a shell's <(...)), it is
+ * read to its end. */
 lw_status lw_io_slurp(const char *path, lw_chars *text, lw_error *err) {
   lw_vec_clear(text);
   struct stat sb;
   if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
     return lw_error_set(err, LW_ERR_IO, path, 0, "cannot read: is a directory");
-  FILE *f = fopen(path, "rb");
-  if (!f)
+  int fd = open(path, O_RDONLY | O_NONBLOCK);
+  if (fd < 0)
     return lw_error_set(err, LW_ERR_IO, path, 0, "cannot open: %s",
                         strerror(errno));
-  char buf[65536];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
-    if (text->size + got >= UINT32_MAX / 2) {
-      fclose(f);
-      return lw_error_set(err, LW_ERR_IO, path, 0, "file too large");
-    }
-    lw_vec_reserve(text, text->size + (uint32_t)got + 1);
-    memcpy(text->data + text->size, buf, got);
-    text->size += (uint32_t)got;
-  }
-  int bad = ferror(f);
-  fclose(f);
-  if (bad)
-    return lw_error_set(err, LW_ERR_IO, path, 0, "read error");
-  lw_vec_reserve(text, text->size + 1);
-  text->data[text->size] = 0;
-  return LW_OK;
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  lw_status st = read_fd(fd, path, text, err);
+  close(fd);
+  return st;
 }
 
 static lw_status write_file(const char *path, const char *s, size_t n,
@@ -123,6 +138,57 @@ static lw_status write_file(const char *path, const char *s, size_t n,
 }
 
 /* ---- AIGER headers ------------------------------------------------------- */
+
+/* A binary AIGER's body after the header "aig M I 0 O A": O output lines,
+ * then A ANDs of two variable-length deltas each. A file cut short or
+ * damaged there makes ABC abort, so it is checked here. Files with the
+ * optional AIGER 1.9 sections are left to ABC. */
+static lw_status aig_body(const char *path, const lw_chars *text,
+                          lw_error *err) {
+  const char *s = text->data, *end = text->data + text->size;
+  char head[256]; /* the header line alone: sscanf reads across lines */
+  size_t hn = strcspn(s, "\n");
+  snprintf(head, sizeof head, "%.*s", (int)(hn < 255 ? hn : 255), s);
+  unsigned long v[9] = {0};
+  int n = sscanf(head, "aig %lu %lu %lu %lu %lu %lu %lu %lu %lu", &v[0], &v[1],
+                 &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8]);
+  if (n > 5 && (v[5] || (n > 6 && v[6]) || (n > 7 && v[7]) || (n > 8 && v[8])))
+    return LW_OK;
+  int line = 1;
+  for (unsigned long k = 0; k <= v[3]; k++) { /* the header, the outputs */
+    const char *e = memchr(s, '\n', (size_t)(end - s));
+    if (!e)
+      return lw_error_set(err, LW_ERR_PARSE, path, line,
+                          "truncated AIGER file: %lu of %lu output lines",
+                          k ? k - 1 : 0, v[3]);
+    s = e + 1;
+    line++;
+  }
+  for (unsigned long a = 0; a < v[4]; a++) {
+    unsigned long lhs = 2 * (v[1] + a + 1), d[2];
+    for (int j = 0; j < 2; j++) {
+      int shift = 0;
+      d[j] = 0;
+      unsigned char c;
+      do {
+        if (s == end)
+          return lw_error_set(err, LW_ERR_PARSE, path, 0,
+                              "truncated AIGER file: it ends in AND %lu of %lu",
+                              a + 1, v[4]);
+        c = (unsigned char)*s++;
+        if (shift < 56)
+          d[j] |= (unsigned long)(c & 0x7f) << shift;
+        shift += 7;
+      } while (c & 0x80);
+    }
+    if (d[0] > lhs || d[1] > lhs - d[0])
+      return lw_error_set(err, LW_ERR_PARSE, path, 0,
+                          "damaged AIGER file: AND %lu of %lu reads a literal "
+                          "out of order",
+                          a + 1, v[4]);
+  }
+  return LW_OK;
+}
 
 /* "aig M I L O A" (binary) or "aag ..." (ASCII): checked here so that a
  * sequential or non-AIGER file gets a clear message, not ABC's. */
@@ -142,7 +208,7 @@ static lw_status aiger_header(const char *path, const lw_chars *text, int ascii,
                         "sequential circuit (%lu latches): only "
                         "combinational circuits are supported",
                         v[2]);
-  return LW_OK;
+  return ascii ? LW_OK : aig_body(path, text, err);
 }
 
 /* ---- ASCII AIGER --------------------------------------------------------- */
@@ -498,47 +564,211 @@ static lw_status convert(const char *path, const char *ext,
   return st;
 }
 
+/* ---- standard input and the format ----------------------------------------
+ */
+
+/* The formats, as extensions and as --input-format takes them. */
+static const char *const known[] = {"blif", "aig", "aag", "pla", "v", "sv"};
+#define NKNOWN (sizeof known / sizeof *known)
+static const char *const known_names[] = {
+    "BLIF", "binary AIGER", "ASCII AIGER", "PLA", "Verilog", "SystemVerilog"};
+
+static int format_index(const char *f) {
+  size_t k = 0;
+  while (k < NKNOWN && strcmp(f, known[k]))
+    k++;
+  return k < NKNOWN ? (int)k : -1;
+}
+
+static int is_stdin(const char *path) { return !strcmp(path, "-"); }
+
+/* Standard input, read once and kept: a flow reads its circuit more than
+ * once (to synthesize, to verify, for --rotate), a pipe only once. */
+static lw_status read_stdin(lw_chars *text, lw_error *err) {
+  static lw_chars kept;
+  static int have;
+  if (!have) {
+    lw_status st = read_fd(0, LW_STDIN_NAME, &kept, err);
+    if (st != LW_OK)
+      return st;
+    have = 1;
+  }
+  lw_vec_clear(text);
+  lw_vec_reserve(text, kept.size + 1);
+  memcpy(text->data, kept.data, kept.size + 1);
+  text->size = kept.size;
+  return LW_OK;
+}
+
+static lw_status read_text(const char *path, lw_chars *text, lw_error *err) {
+  return is_stdin(path) ? read_stdin(text, err) : lw_io_slurp(path, text, err);
+}
+
+/* Past blanks and comments of any of the formats: #... (BLIF, PLA), //...,
+ * / *...* /, (*...*) and `directives (Verilog); *line counts lines. */
+static const char *skip_comments(const char *s, uint32_t *line) {
+  for (;;) {
+    while (isspace((unsigned char)*s))
+      *line += *s++ == '\n';
+    const char *close = s[0] == '/' && s[1] == '*'   ? "*/"
+                        : s[0] == '(' && s[1] == '*' ? "*)"
+                        : *s == '#' || *s == '`' || (s[0] == '/' && s[1] == '/')
+                            ? "\n"
+                            : NULL;
+    if (!close)
+      return s;
+    const char *e = strstr(s + 1, close);
+    const char *stop = e ? e : s + strlen(s);
+    for (; s < stop; s++)
+      *line += *s == '\n';
+    if (e && *close != '\n')
+      s += 2;
+  }
+}
+
+static int starts_word(const char *s, const char *w) {
+  size_t n = strlen(w);
+  return !strncmp(s, w, n) &&
+         (!s[n] || isspace((unsigned char)s[n]) || s[n] == '(');
+}
+
+/* The format the text looks like (an entry of known[]), or NULL; *line: the
+ * line of its first token. */
+static const char *sniff(const char *text, uint32_t *line) {
+  static const char *const blif[] = {".model", ".inputs", ".outputs", ".names",
+                                     ".gate",  ".latch",  ".subckt",  ".exdc",
+                                     ".end",   ".search"};
+  static const char *const pla[] = {".i",    ".o", ".p",     ".ilb", ".ob",
+                                    ".type", ".e", ".phase", ".mv"};
+  *line = 1;
+  const char *s = skip_comments(text, line);
+  for (size_t k = 0; k < sizeof blif / sizeof *blif; k++)
+    if (starts_word(s, blif[k]))
+      return "blif";
+  for (size_t k = 0; k < sizeof pla / sizeof *pla; k++)
+    if (starts_word(s, pla[k]))
+      return "pla";
+  if (starts_word(s, "aag") || starts_word(s, "aig"))
+    return s[1] == 'a' ? "aag" : "aig";
+  if (starts_word(s, "module") || starts_word(s, "macromodule"))
+    return "v";
+  return NULL;
+}
+
+/* The format named by --input-format or, for a file, by its extension, into
+ * ext ("" for standard input without --input-format: see by_content). */
+static lw_status format_given(const char *path, const lw_read_params *p,
+                              char *ext, size_t n, lw_error *err) {
+  ext[0] = 0;
+  if (p->input_format) {
+    if (format_index(p->input_format) < 0)
+      return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
+                          "unknown --input-format '%s' (expected blif, aag, "
+                          "aig, pla, v or sv)",
+                          p->input_format);
+    snprintf(ext, n, "%s", p->input_format);
+    return LW_OK;
+  }
+  if (is_stdin(path))
+    return LW_OK;
+  extension(path, ext, n);
+  if (format_index(ext) >= 0)
+    return LW_OK;
+  if (!ext[0])
+    return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
+                        "no file extension to tell the circuit format "
+                        "(expected .blif, .aig, .aag, .pla, .v or .sv; or "
+                        "give --input-format)");
+  return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
+                      "unknown circuit format '.%s' (expected .blif, .aig, "
+                      ".aag, .pla, .v or .sv; or give --input-format)",
+                      ext);
+}
+
+/* Standard input without --input-format takes the format its content shows;
+ * a file whose content is plainly another format than its extension says
+ * is an error (reading a PLA as BLIF only confuses). */
+static lw_status by_content(const char *path, const char *shown,
+                            const lw_chars *text, const lw_read_params *p,
+                            char *ext, size_t n, lw_error *err) {
+  if (p->input_format)
+    return LW_OK;
+  uint32_t line;
+  const char *seen = sniff(text->data, &line);
+  if (is_stdin(path)) {
+    if (!text->size)
+      return lw_error_set(err, LW_ERR_PARSE, shown, 0, "empty input");
+    if (!seen)
+      return lw_error_set(err, LW_ERR_CIRCUIT, shown, (int)line,
+                          "cannot tell the circuit format from the content "
+                          "(BLIF, AIGER, PLA or Verilog expected): give "
+                          "--input-format blif|aag|aig|pla|v");
+    snprintf(ext, n, "%s", seen);
+    return LW_OK;
+  }
+  int want = format_index(ext), got = seen ? format_index(seen) : want;
+  if (got == want || (want >= 4 && got >= 4)) /* v and sv alike */
+    return LW_OK;
+  return lw_error_set(err, LW_ERR_PARSE, shown, (int)line,
+                      "the content is %s, not %s as the extension .%s says "
+                      "(rename the file, or give --input-format %s)",
+                      known_names[got], known_names[want], ext, seen);
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
 lw_status lw_io_read_circuit(const char *path, const lw_read_params *params,
                              lw_net **net, lw_error *err) {
   *net = NULL;
   lw_read_params defaults = lw_read_params_default();
   const lw_read_params *p = params ? params : &defaults;
-  static const char *const known[] = {"blif", "aig", "aag", "pla", "v", "sv"};
+  const char *shown = is_stdin(path) ? LW_STDIN_NAME : path;
   char ext[8];
-  extension(path, ext, sizeof ext);
-  size_t k = 0, n = sizeof known / sizeof *known;
-  while (k < n && strcmp(ext, known[k]))
-    k++;
-  if (k == n)
-    return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
-                        "unknown circuit format '.%s' (expected .blif, .aig, "
-                        ".aag, .pla, .v or .sv)",
-                        ext);
+  lw_status st = format_given(path, p, ext, sizeof ext, err);
+  if (st != LW_OK)
+    return st;
   lw_chars text = {0};
-  lw_status st = lw_io_slurp(path, &text, err);
-  if (st == LW_OK && k == 0)
-    st = lw_io_blif_parse(path, text.data, text.size, LW_BLIF_CIRCUIT, p, net,
+  st = read_text(path, &text, err);
+  if (st == LW_OK)
+    st = by_content(path, shown, &text, p, ext, sizeof ext, err);
+  if (st == LW_OK && !strcmp(ext, "blif"))
+    st = lw_io_blif_parse(shown, text.data, text.size, LW_BLIF_CIRCUIT, p, net,
                           err);
   else if (st == LW_OK)
-    st = convert(path, ext, &text, p, net, err);
+    st = convert(shown, ext, &text, p, net, err);
   lw_vec_free(&text);
   return st;
 }
 
 lw_status lw_io_read_mapped(const char *path, lw_net **net, lw_error *err) {
   *net = NULL;
-  char ext[8];
-  extension(path, ext, sizeof ext);
-  int blif = !strcmp(ext, "blif");
-  if (!blif && strcmp(ext, "v"))
-    return lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
-                        "a mapped netlist must be .blif or .v, not '.%s'", ext);
+  const char *shown = is_stdin(path) ? LW_STDIN_NAME : path;
+  char ext[8] = "";
+  uint32_t line = 0;
   lw_chars text = {0};
-  lw_status st = lw_io_slurp(path, &text, err);
+  lw_status st = LW_OK;
+  if (is_stdin(path)) {
+    st = read_stdin(&text, err);
+    const char *seen = st == LW_OK ? sniff(text.data, &line) : NULL;
+    snprintf(ext, sizeof ext, "%s", seen ? seen : "");
+  } else {
+    extension(path, ext, sizeof ext);
+  }
+  int blif = !strcmp(ext, "blif");
+  if (st == LW_OK && !blif && strcmp(ext, "v"))
+    st = is_stdin(path)
+             ? lw_error_set(err, LW_ERR_CIRCUIT, shown, (int)line,
+                            "a mapped netlist must be BLIF or Verilog, and "
+                            "this is neither")
+             : lw_error_set(err, LW_ERR_CIRCUIT, path, 0,
+                            "a mapped netlist must be .blif or .v, not '.%s'",
+                            ext);
+  if (st == LW_OK && !is_stdin(path))
+    st = lw_io_slurp(path, &text, err);
   if (st == LW_OK)
-    st = blif ? lw_io_blif_parse(path, text.data, text.size, LW_BLIF_MAPPED,
+    st = blif ? lw_io_blif_parse(shown, text.data, text.size, LW_BLIF_MAPPED,
                                  NULL, net, err)
-              : lw_io_verilog_parse(path, text.data, text.size, net, err);
+              : lw_io_verilog_parse(shown, text.data, text.size, net, err);
   lw_vec_free(&text);
   return st;
 }

@@ -28,6 +28,9 @@ uint32_t lw_io_names_intern(lw_io_names *t, const char *s, size_t n,
 #define lw_io_names_size(t) ((t)->offset.size)
 void lw_io_names_free(lw_io_names *t);
 
+/* What messages call standard input, read when a path is "-". */
+#define LW_STDIN_NAME "<stdin>"
+
 /* The whole file, NUL-terminated (the NUL is not counted in text->size).
  * LW_ERR_IO naming the path when it cannot be read. */
 lw_status lw_io_slurp(const char *path, lw_chars *text, lw_error *err);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct row {
@@ -78,8 +79,69 @@ static void test_bad_inputs(void **state) {
     rows++;
   }
   fclose(f);
-  assert_true(rows >= 20);
+  assert_true(rows >= 40);
   assert_int_equal(failures, 0);
+}
+
+/* Random bytes (binary) or random words and blanks (printable), n bytes. */
+static void write_garbage(const char *path, size_t n, int printable) {
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  uint64_t x = 0x9e3779b97f4a7c15ull;
+  for (size_t i = 0; i < n; i++) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+    int c = (int)(x >> 56);
+    if (printable)
+      c = i && c % 11 == 0 ? '\n' : i && c % 7 == 0 ? ' ' : 'a' + c % 26;
+    fputc(c, f);
+  }
+  assert_int_equal(fclose(f), 0);
+}
+
+/* Inputs that cannot live in the repository: a folder, a FIFO with no
+ * writer (it must not block), 10 MB of garbage as a file and on standard
+ * input. Same rules: the listed status, a message naming the file, and no
+ * output file. */
+static void test_generated_inputs(void **state) {
+  (void)state;
+  char dir[600], fifo[600], bin[600], text[600], aag[600];
+  snprintf(dir, sizeof dir, "%s/folder.blif", lw_test_dir);
+  snprintf(fifo, sizeof fifo, "%s/fifo.blif", lw_test_dir);
+  snprintf(bin, sizeof bin, "%s/garbage.blif", lw_test_dir);
+  snprintf(text, sizeof text, "%s/words.blif", lw_test_dir);
+  snprintf(aag, sizeof aag, "%s/garbage.aag", lw_test_dir);
+  assert_int_equal(mkdir(dir, 0700), 0);
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  write_garbage(bin, 10u << 20, 0);
+  write_garbage(text, 10u << 20, 1);
+  write_garbage(aag, 10u << 20, 1);
+  static const char *const names[] = {"folder.blif",  "fifo.blif",
+                                      "garbage.blif", "words.blif",
+                                      "garbage.aag",  "<stdin>"};
+  static const char *const msgs[] = {
+      "folder.blif: cannot read: is a directory",
+      "fifo.blif: empty file",
+      "garbage.blif:1: control character",
+      "words.blif:1: not a BLIF text",
+      "garbage.aag:1: not an AIGER file",
+      "<stdin>:1: cannot tell the circuit format"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    char out[700], args[2048];
+    snprintf(out, sizeof out, "%s/out.json", lw_test_dir);
+    if (i + 1 < sizeof names / sizeof *names)
+      snprintf(args, sizeof args, "map '%s/%s' -o '%s'", lw_test_dir, names[i],
+               out);
+    else
+      snprintf(args, sizeof args, "map - -o '%s' <'%s'", out, text);
+    char *err = NULL;
+    int status = lw_test_run_cli(args, &err);
+    if (status != 1 || !strstr(err, msgs[i]) || !strstr(err, "lowwear: error:"))
+      fail_msg("%s: exit %d, stderr: %s(want '%s')", names[i], status, err,
+               msgs[i]);
+    free(err);
+    if (access(out, F_OK) == 0)
+      fail_msg("%s: the output file was created", names[i]);
+  }
 }
 
 /* A malformed --abc-script is a usage error (exit 2) that says what is
@@ -109,6 +171,7 @@ static void test_bad_abc_script(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_bad_inputs),
+                                     cmocka_unit_test(test_generated_inputs),
                                      cmocka_unit_test(test_bad_abc_script)};
   return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "io/read.h"
 
@@ -234,6 +235,123 @@ static void test_tool_failures(void **state) {
   expect_error(v, &p, LW_ERR_ABC, "yosys wrote a BLIF that cannot be read");
 }
 
+/* ---- standard input and the format --------------------------------------- */
+
+static int have_yosys(void) {
+  return system("command -v yosys >/dev/null 2>&1") == 0;
+}
+
+/* `lowwear ARGS`, exit status `want`; stderr must hold `msg`. */
+static void cli(const char *args, int want, const char *msg) {
+  char *err = NULL;
+  int st = lw_test_run_cli(args, &err);
+  if (st != want || !strstr(err, msg))
+    fail_msg("lowwear %s: exit %d (want %d), stderr: %s(want '%s')", args, st,
+             want, err, msg);
+  free(err);
+}
+
+/* `-` reads the circuit from standard input, in the format its content
+ * shows; the messages say <stdin>; verify and wear read it the same way. */
+static void test_stdin(void **state) {
+  (void)state;
+  if (!lw_test_have_abc())
+    skip();
+  static const char *const files[] = {
+      "full_adder.blif", "yosys_impltf.blif", "full_adder_crlf.blif",
+      "and_or.aag",      "two_level.pla",     "mux.v"};
+  char args[2048], out[700];
+  snprintf(out, sizeof out, "%s/stdin.json", lw_test_dir);
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    if (strstr(files[i], ".v") && !have_yosys())
+      continue;
+    snprintf(args, sizeof args, "map - -o '%s' <'%s'", out, good(files[i]));
+    cli(args, 0, "<stdin>: flow lowwear");
+    snprintf(args, sizeof args, "grep -q '\"circuit\": \"stdin\"' '%s'", out);
+    assert_int_equal(system(args), 0); /* the program's name */
+    snprintf(args, sizeof args, "verify - '%s' <'%s' >/dev/null", out,
+             good(files[i]));
+    cli(args, 0, "");
+    snprintf(args, sizeof args, "wear - '%s' <'%s' >/dev/null", out,
+             good(files[i]));
+    cli(args, 0, "");
+    assert_int_equal(unlink(out), 0);
+  }
+  /* a mapped netlist as it is, read once for the net and once to verify */
+  snprintf(args, sizeof args, "map - --synth none --no-cec -o '%s' <'%s'", out,
+           good("half_adder.v"));
+  cli(args, 0, "<stdin>: flow lowwear");
+  assert_int_equal(unlink(out), 0);
+  assert_int_equal(scratch_entries(), 0);
+}
+
+static void test_stdin_errors(void **state) {
+  (void)state;
+  char args[2048], out[700];
+  snprintf(out, sizeof out, "%s/never.json", lw_test_dir);
+  static const char *const cases[][2] = {
+      {"{\"format\": 1}\n", "<stdin>:1: cannot tell the circuit format"},
+      {"\n\n# only a comment\nhello\n",
+       "<stdin>:4: cannot tell the circuit format"},
+      {"", "<stdin>: empty input"},
+      {".model m\n.inputs a\n.outputs y\n.names a ghost y\n11 1\n",
+       "<stdin>:4: signal 'ghost' is read but never driven"},
+      {"aag 3 1 1 1 1\n2\n4 6\n6\n6 2 4\n", "<stdin>:1: sequential"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *in = write_tmp("stdin.txt", cases[i][0], 0);
+    snprintf(args, sizeof args, "map - -o '%s' <'%s'", out, in);
+    cli(args, 1, cases[i][1]);
+    snprintf(args, sizeof args, "map - --synth none -o '%s' <'%s'", out, in);
+    cli(args, 1, "<stdin>");
+    assert_int_not_equal(access(out, F_OK), 0);
+  }
+  snprintf(args, sizeof args, "map - --input-format vhdl -o '%s' </dev/null",
+           out);
+  cli(args, 2, "unknown --input-format 'vhdl' (expected blif, aag");
+  assert_int_not_equal(access(out, F_OK), 0);
+}
+
+/* --input-format reads a file whatever its name; without it, a content
+ * plainly of another format than the extension is named as such. */
+static void test_input_format(void **state) {
+  (void)state;
+  lw_chars text = {0};
+  lw_error err = {0};
+  assert_int_equal(lw_io_slurp(good("full_adder.blif"), &text, &err), LW_OK);
+  char odd[512];
+  snprintf(odd, sizeof odd, "%s",
+           write_tmp("full_adder.circuit", text.data, 0));
+  lw_vec_free(&text);
+  lw_read_params p = lw_read_params_default();
+  p.input_format = "blif";
+  lw_net *net = read_ok(odd, &p);
+  assert_int_equal(net->pos.size, 2);
+  lw_net_free(net);
+  expect_error(odd, NULL, LW_ERR_CIRCUIT,
+               "unknown circuit format '.circuit' (expected .blif");
+  expect_error(write_tmp("pla.blif", "# espresso\n.i 2\n.o 1\n11 1\n.e\n", 0),
+               NULL, LW_ERR_PARSE,
+               "the content is PLA, not BLIF as the extension .blif says "
+               "(rename the file, or give --input-format pla)");
+  expect_error(
+      write_tmp("verilog.aag", "// x\nmodule m(a, y);\nendmodule\n", 0), NULL,
+      LW_ERR_PARSE, "the content is Verilog, not ASCII AIGER");
+  expect_error(write_tmp("aag.aig", "aag 0 0 0 0 0\n", 0), NULL, LW_ERR_PARSE,
+               "the content is ASCII AIGER, not binary AIGER");
+  p.input_format = "edif";
+  net = (lw_net *)1;
+  assert_int_equal(lw_io_read_circuit(odd, &p, &net, &err), LW_ERR_USAGE);
+  assert_non_null(strstr(err.msg, "unknown --input-format 'edif'"));
+  assert_null(net);
+  if (!lw_test_have_abc())
+    return;
+  p.input_format = "pla";
+  net = read_ok(write_tmp("pla.blif", ".i 2\n.o 1\n11 1\n.e\n", 0), &p);
+  assert_int_equal(net->pis.size, 2);
+  lw_net_free(net);
+}
+
 static int setup(void **state) {
   (void)state;
   if (lw_test_dir_setup(state) != 0)
@@ -252,6 +370,9 @@ int main(void) {
       cmocka_unit_test(test_aig),
       cmocka_unit_test(test_inputs_rejected),
       cmocka_unit_test(test_tool_failures),
+      cmocka_unit_test(test_stdin),
+      cmocka_unit_test(test_stdin_errors),
+      cmocka_unit_test(test_input_format),
   };
   return lw_test_run(tests, setup, lw_test_dir_teardown);
 }

@@ -1,0 +1,4 @@
+{
+  "format": "lowwear-program/1",
+  "circuit": "x"
+}
