@@ -29,4 +29,9 @@ extern char lw_test_dir[];
 int lw_test_dir_setup(void **state);
 int lw_test_dir_teardown(void **state);
 
+/* Run fn(ctx) in a child process; 1 when the child died of SIGABRT (an
+ * LW_ASSERT that fired), 0 when it returned or ended otherwise. The child's
+ * stderr goes to msg (n bytes, NUL-terminated; may be NULL). */
+int lw_test_aborts(void (*fn)(void *ctx), void *ctx, char *msg, size_t n);
+
 #endif
