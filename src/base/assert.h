@@ -17,10 +17,15 @@ _Noreturn void lw_assert_fail(const char *cond, const char *file, int line);
 
 #endif
 
+/* LW_CHECKS_ON: 1 or 0, for whole check functions that walk a structure
+ * (they return at once, and the compiler drops them, when off). */
 #undef LW_ASSERT
+#undef LW_CHECKS_ON
 #ifdef LW_CHECKS
+#define LW_CHECKS_ON 1
 #define LW_ASSERT(cond)                                                        \
   ((cond) ? (void)0 : lw_assert_fail(#cond, __FILE__, __LINE__))
 #else
+#define LW_CHECKS_ON 0
 #define LW_ASSERT(cond) ((void)sizeof(!(cond)))
 #endif
