@@ -20,7 +20,7 @@ typedef struct cells_case {
 
 /* row of 8: cells 0-1 fixed, the rest spread over two pools and live */
 static const cells_case cases[] = {
-    {{2, 3}, 2, {4}, 1, {5, 6, 7}, 3}, /* sound */
+    {{2, 3}, 2, {4}, 1, {5, 6, 7}, 3},    /* sound */
     {{2, 3}, 2, {3, 4}, 2, {5, 6, 7}, 3}, /* 3 free twice */
     {{2, 3}, 2, {4}, 1, {4, 6, 7}, 3},    /* 4 free and live */
     {{2, 3}, 2, {4}, 1, {5, 5, 7}, 3},    /* 5 holds two live values */
@@ -70,8 +70,8 @@ static void build(fixture *f) {
   uint32_t a = lw_net_add_pi(f->net, "a"), b = lw_net_add_pi(f->net, "b");
   f->y = lw_net_add_node(f->net, LW_GATE_NOR2, 2, (uint32_t[]){a, b}, "y");
   f->r = lw_net_add_node(f->net, LW_GATE_NOT, 1, &f->y, "r");
-  f->o = lw_net_add_node(f->net, LW_GATE_ONOR2, 3, (uint32_t[]){a, b, f->y},
-                         "o");
+  f->o =
+      lw_net_add_node(f->net, LW_GATE_ONOR2, 3, (uint32_t[]){a, b, f->y}, "o");
   lw_net_add_po(f->net, f->r, "r");
   lw_net_add_po(f->net, f->o, "o");
   lw_error err = {0};
@@ -106,8 +106,8 @@ static void test_alloc_order(void **state) {
   skip_without_checks();
   /* r frees y's cell, which o has taken over: free and live at once */
   char msg[512];
-  assert_true(lw_test_aborts(map_in_order, (void *)(intptr_t)0, msg,
-                             sizeof msg));
+  assert_true(
+      lw_test_aborts(map_in_order, (void *)(intptr_t)0, msg, sizeof msg));
   assert_non_null(strstr(msg, "alloc.c"));
   assert_non_null(strstr(msg, "!seen[live[i]]"));
   fprintf(stderr, "%s", msg);

@@ -31,8 +31,16 @@ static void build(fixture *f) {
   assert_int_equal(lw_map_view_build(f->net, &f->view, &err), LW_OK);
 }
 
-enum { SOUND, READERS, FANOUT, REP_TO_BUF, CHILD_IS_INPUT, OVER_ON_NOT,
-       AFTER_NOT_A_READER, BREAKS };
+enum {
+  SOUND,
+  READERS,
+  FANOUT,
+  REP_TO_BUF,
+  CHILD_IS_INPUT,
+  OVER_ON_NOT,
+  AFTER_NOT_A_READER,
+  BREAKS
+};
 
 static void check_broken(void *ctx) {
   fixture f;

@@ -25,8 +25,7 @@ static void build(fixture *f, int reverse_order) {
   lw_rewrite_rewire(g, f->n, LW_GATE_NOR2, 2, (uint32_t[]){f->a, f->b});
   lw_rewrite_rewire(g, f->y, LW_GATE_NOT, 1, (uint32_t[]){f->b});
   /* ONOR2's fanins: the two operands, then the overwritten value */
-  lw_rewrite_rewire(g, f->o, LW_GATE_ONOR2, 3,
-                    (uint32_t[]){f->a, f->b, f->y});
+  lw_rewrite_rewire(g, f->o, LW_GATE_ONOR2, 3, (uint32_t[]){f->a, f->b, f->y});
   lw_rewrite_set_over(g, f->y, f->o);
   lw_rewrite_at(g, f->a)->prot = lw_rewrite_at(g, f->b)->prot = 1;
   lw_rewrite_commit(g);
@@ -105,9 +104,9 @@ static void test_broken_graphs_abort(void **state) {
     skip();
   }
   static void (*const broken[])(void *) = {
-      reader_before_fanin,     extra_reader_entry,
+      reader_before_fanin,           extra_reader_entry,
       composite_before_other_reader, over_by_not_a_composite,
-      journal_names_no_node,   key_not_in_pos};
+      journal_names_no_node,         key_not_in_pos};
   for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
     char msg[512];
     if (!lw_test_aborts(broken[i], NULL, msg, sizeof msg))
