@@ -101,3 +101,20 @@ int lw_test_aborts(void (*fn)(void *ctx), void *ctx, char *msg, size_t n) {
     return 0;
   return WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT;
 }
+
+void lw_test_need_checks(void) {
+#ifndef LW_CHECKS
+  fprintf(stderr, "skipped: built without LW_CHECKS (Debug or LW_SANITIZE "
+                  "builds have them)\n");
+  skip();
+#endif
+}
+
+void lw_test_expect_abort(void (*fn)(void *ctx), void *ctx, const char *where) {
+  char msg[1024];
+  if (!lw_test_aborts(fn, ctx, msg, sizeof msg))
+    fail_msg("no check fired (expected one in %s)", where);
+  fprintf(stderr, "as expected: %s", msg);
+  if (!strstr(msg, where))
+    fail_msg("the check that fired is not in %s", where);
+}
