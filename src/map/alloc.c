@@ -429,13 +429,14 @@ static void check_gate_cell(row *r, lw_gate_type t, uint32_t c) {
     return;
   note_ops(r);
   int init = lw_gate(t)->init;
-  const lw_u32s *setup = &r->setup[init];
-  if (lw_gate(t)->over >= 0)
+  if (lw_gate(t)->over >= 0) {
     LW_ASSERT(r->held[c] == HELD_VALUE);
-  else
-    LW_ASSERT(r->held[c] == init ||
-              (r->held[c] == HELD_NOTHING && setup->size &&
-               setup->data[setup->size - 1] == c));
+    return;
+  }
+  LW_ASSERT(init == 0 || init == 1);
+  const lw_u32s *setup = &r->setup[init];
+  LW_ASSERT(r->held[c] == init || (r->held[c] == HELD_NOTHING && setup->size &&
+                                   setup->data[setup->size - 1] == c));
 }
 
 static int ascending(const void *a, const void *b) {
