@@ -1,5 +1,6 @@
 #include "lw_test.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,4 +103,54 @@ int lw_test_dir_teardown(void **state) {
   char cmd[600];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", lw_test_dir);
   return system(cmd) == 0 ? 0 : -1;
+}
+
+int lw_test_aborts(void (*fn)(void *ctx), void *ctx, char *msg, size_t n) {
+  int fd[2];
+  if (pipe(fd) != 0)
+    return 0;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    dup2(fd[1], 2);
+    fn(ctx);
+    _exit(0);
+  }
+  close(fd[1]);
+  size_t got = 0;
+  char sink[256];
+  for (;;) {
+    char *dst = msg && got + 1 < n ? msg + got : sink;
+    size_t room = msg && got + 1 < n ? n - 1 - got : sizeof sink;
+    ssize_t k = read(fd[0], dst, room);
+    if (k <= 0)
+      break;
+    if (dst != sink)
+      got += (size_t)k;
+  }
+  close(fd[0]);
+  if (msg && n)
+    msg[got] = 0;
+  int st = 0;
+  if (pid < 0 || waitpid(pid, &st, 0) != pid)
+    return 0;
+  return WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT;
+}
+
+void lw_test_need_checks(void) {
+#ifndef LW_CHECKS
+  fprintf(stderr, "skipped: built without LW_CHECKS (Debug or LW_SANITIZE "
+                  "builds have them)\n");
+  skip();
+#endif
+}
+
+void lw_test_expect_abort(void (*fn)(void *ctx), void *ctx, const char *where) {
+  char msg[1024];
+  if (!lw_test_aborts(fn, ctx, msg, sizeof msg))
+    fail_msg("no check fired (expected one in %s)", where);
+  fprintf(stderr, "as expected: %s", msg);
+  if (!strstr(msg, where))
+    fail_msg("the check that fired is not in %s", where);
 }

@@ -80,4 +80,15 @@ extern char lw_test_dir[];
 int lw_test_dir_setup(void **state);
 int lw_test_dir_teardown(void **state);
 
+/* Run fn(ctx) in a child process; 1 when the child died of SIGABRT (an
+ * LW_ASSERT that fired), 0 when it returned or ended otherwise. The child's
+ * stderr goes to msg (n bytes, NUL-terminated; may be NULL). */
+int lw_test_aborts(void (*fn)(void *ctx), void *ctx, char *msg, size_t n);
+/* Skip the test, saying so, in a build without LW_CHECKS (the invariant
+ * checks of base/assert.h are on in Debug and LW_SANITIZE builds). */
+void lw_test_need_checks(void);
+/* Fail unless fn(ctx) aborts with a message that names `where` (a source
+ * file); the message is shown. */
+void lw_test_expect_abort(void (*fn)(void *ctx), void *ctx, const char *where);
+
 #endif

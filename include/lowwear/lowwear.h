@@ -8,7 +8,10 @@
 
 #include "lowwear/status.h"
 
-#define LW_VERSION "0.1.0"
+/* LW_VERSION ("0.1.0") is defined by CMakeLists.txt from project(VERSION). */
+#ifndef LW_VERSION
+#error "LW_VERSION is defined by the build (CMakeLists.txt, project VERSION)"
+#endif
 
 typedef struct lw_net lw_net;
 typedef struct lw_program lw_program;

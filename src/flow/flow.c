@@ -404,6 +404,47 @@ static int preferred(const flow_info *f, const lw_program *a,
   return x->toggle_estimate < y->toggle_estimate;
 }
 
+/* The program's provenance (docs/program.md): the options that shaped it,
+ * with the defaults in effect written out. */
+static void record_provenance(const lw_flow_job *job, uint32_t row,
+                              uint32_t min_row, const candidate *c,
+                              lw_program *prog) {
+  static const char *const gates[] = {"nor", "paper", "wide"};
+  static const char *const costs[] = {"simpler", "toggle", "equal", "wear"};
+  const lw_flow_params *p = &job->params;
+  lw_synth_params sp = p->synth; /* as synthesize() ran it for c */
+  if (job->circuit && !sp.size_hint)
+    sp.size_hint = lw_net_size(job->circuit) - job->circuit->pis.size;
+  sp.gates = c->paper ? LW_GATES_PAPER : sp.gates;
+  const char *script = sp.script ? sp.script : lw_synth_default_script(&sp);
+  lw_provenance *v = &prog->prov;
+  lw_provenance_free(v);
+  *v = (lw_provenance){
+      .lowwear = lw_strdup(LW_VERSION),
+      .flow = lw_strdup(flows[p->flow].name),
+      .row_requested = row,
+      .row_used = prog->row_size,
+      .min_row = min_row,
+      .gates = lw_strdup(gates[p->synth.gates]),
+      .max_inputs = p->synth.max_inputs,
+      .cost = lw_strdup(costs[p->synth.cost]),
+      .synth = lw_strdup(p->synth_none ? "none" : "abc"),
+      .abc_script = p->synth_none ? NULL : lw_strdup(script),
+      .abc_alternative = c->alternatives ? c->alternative + 1 : 0,
+      .abc_alternatives = c->alternatives,
+      .netlist_gates = lw_strdup(gates[sp.gates]),
+      .reinit = lw_strdup(
+          map_params(job, row, 0).reinit == LW_REINIT_ALL ? "batch" : "demand"),
+      .paper_rules = p->paper_rules,
+      .wear_aware = p->wear_aware,
+      .prob_reinit = p->prob_reinit,
+      .latency_slack = p->latency_slack,
+      .verified = p->verify,
+      .cec = p->verify && p->verify_params.cec,
+      .vectors = p->verify_params.random_vectors,
+      .seed = p->verify_params.seed};
+}
+
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                       lw_verify_report *report, lw_program **prog,
                       lw_error *err) {
@@ -450,6 +491,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     lw_program_free(*prog);
     *prog = ctl;
   }
+  if (st == LW_OK)
+    record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;

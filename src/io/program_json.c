@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,81 @@ void lw_io_json_string(FILE *f, const char *s) {
       fputc(*p, f);
   }
   fputc('"', f);
+}
+
+/* ---- provenance -----------------------------------------------------------
+ * One row per field of lw_provenance: its key (the field's name) and type,
+ * in the order written. */
+#define PROVENANCE_FIELDS(F)                                                   \
+  F(lowwear, STR)                                                              \
+  F(flow, STR)                                                                 \
+  F(row_requested, U32)                                                        \
+  F(row_used, U32)                                                             \
+  F(min_row, U32)                                                              \
+  F(gates, STR)                                                                \
+  F(max_inputs, INT)                                                           \
+  F(cost, STR)                                                                 \
+  F(synth, STR)                                                                \
+  F(abc_script, STR)                                                           \
+  F(abc_alternative, INT)                                                      \
+  F(abc_alternatives, INT)                                                     \
+  F(netlist_gates, STR)                                                        \
+  F(reinit, STR)                                                               \
+  F(paper_rules, BOOL)                                                         \
+  F(wear_aware, BOOL)                                                          \
+  F(prob_reinit, BOOL)                                                         \
+  F(latency_slack, REAL)                                                       \
+  F(verified, BOOL)                                                            \
+  F(cec, BOOL)                                                                 \
+  F(vectors, U32)                                                              \
+  F(seed, U64)                                                                 \
+  F(variant, U32)                                                              \
+  F(variants, U32)
+
+typedef enum { STR, U32, INT, BOOL, REAL, U64 } field_type;
+
+typedef struct prov_field {
+  const char *key;
+  field_type type;
+  size_t offset;
+} prov_field;
+
+static const prov_field prov_fields[] = {
+#define F(field, type) {#field, type, offsetof(lw_provenance, field)},
+    PROVENANCE_FIELDS(F)
+#undef F
+};
+#define NPROV_FIELDS (sizeof prov_fields / sizeof *prov_fields)
+
+static json_t *field_json(const prov_field *f, const lw_provenance *prov) {
+  const void *at = (const char *)prov + f->offset;
+  switch (f->type) {
+  case STR:
+    return *(char *const *)at ? json_string(*(char *const *)at) : json_null();
+  case U32:
+    return json_integer(*(const uint32_t *)at);
+  case INT:
+    return json_integer(*(const int *)at);
+  case BOOL:
+    return json_boolean(*(const int *)at);
+  case REAL:
+    return json_real(*(const double *)at);
+  case U64:
+    return json_integer((json_int_t) * (const uint64_t *)at);
+  }
+  return json_null();
+}
+
+void lw_io_print_provenance(FILE *f, const lw_provenance *prov) {
+  if (!prov->lowwear)
+    return;
+  json_t *o = json_object();
+  for (size_t i = 0; i < NPROV_FIELDS; i++)
+    json_object_set_new(o, prov_fields[i].key,
+                        field_json(&prov_fields[i], prov));
+  /* 15 digits: a typed-in option (0.05) reads as typed */
+  json_dumpf(o, f, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+  json_decref(o);
 }
 
 /* ---- writer ---------------------------------------------------------------
@@ -134,6 +210,11 @@ static lw_status print_json(const lw_program *prog, FILE *f, lw_error *err) {
   fputs(",\n  \"flow\": ", f);
   lw_io_json_string(f, prog->flow ? prog->flow : "");
   fprintf(f, ",\n  \"row_size\": %u,\n", prog->row_size);
+  if (prog->prov.lowwear) {
+    fputs("  \"provenance\": ", f);
+    lw_io_print_provenance(f, &prog->prov);
+    fputs(",\n", f);
+  }
   write_pins(f, "inputs", &prog->inputs);
   write_pins(f, "outputs", &prog->outputs);
   lw_status st = write_ops(f, "setup", prog, &prog->setup, err);
@@ -426,6 +507,67 @@ static lw_status check_metrics(reader *r, json_t *root) {
   return LW_OK;
 }
 
+static int field_from_json(const prov_field *f, json_t *v,
+                           lw_provenance *prov) {
+  void *at = (char *)prov + f->offset;
+  json_int_t x = json_is_integer(v) ? json_integer_value(v) : -1;
+  switch (f->type) {
+  case STR:
+    if (!json_is_string(v) && !json_is_null(v))
+      return 0;
+    *(char **)at = json_is_string(v) ? lw_strdup(json_string_value(v)) : NULL;
+    return 1;
+  case U32:
+    *(uint32_t *)at = (uint32_t)x;
+    return x >= 0 && x <= UINT32_MAX;
+  case INT:
+    *(int *)at = (int)x;
+    return x >= 0 && x <= INT32_MAX;
+  case BOOL:
+    *(int *)at = json_is_true(v);
+    return json_is_boolean(v);
+  case REAL:
+    *(double *)at = json_number_value(v);
+    return json_is_number(v);
+  case U64:
+    *(uint64_t *)at = (uint64_t)x;
+    return x >= 0;
+  }
+  return 0;
+}
+
+/* Optional (files written before it lack it); when present, every key must
+ * be one of lw_provenance's fields with its type, and "lowwear" is needed. */
+static lw_status read_provenance(reader *r, json_t *root) {
+  json_t *o = json_object_get(root, "provenance");
+  if (!o)
+    return LW_OK;
+  if (!json_is_object(o))
+    return fail(r, "provenance", "expected an object");
+  lw_provenance *prov = &r->prog->prov;
+  const char *key;
+  json_t *v;
+  json_object_foreach(o, key, v) {
+    const prov_field *f = NULL;
+    for (size_t i = 0; i < NPROV_FIELDS && !f; i++)
+      if (!strcmp(prov_fields[i].key, key))
+        f = &prov_fields[i];
+    char msg[160];
+    snprintf(msg, sizeof msg, "unexpected key \"%.100s\"", key);
+    if (!f)
+      return fail(r, "provenance", msg);
+    static const char *const wanted[] = {"a string",       "a whole number",
+                                         "a whole number", "true or false",
+                                         "a number",       "a whole number"};
+    snprintf(msg, sizeof msg, "\"%s\" must be %s", f->key, wanted[f->type]);
+    if (!field_from_json(f, v, prov))
+      return fail(r, "provenance", msg);
+  }
+  if (!prov->lowwear)
+    return fail(r, "provenance", "\"lowwear\" (the version) is missing");
+  return LW_OK;
+}
+
 static lw_status read_root(reader *r, json_t *root) {
   if (!json_is_object(root))
     return fail(r, "top level", "expected a JSON object");
@@ -463,6 +605,8 @@ static lw_status read_root(reader *r, json_t *root) {
     st = read_ops(r, root, "cycles", 1);
   if (st == LW_OK)
     st = check_metrics(r, root);
+  if (st == LW_OK)
+    st = read_provenance(r, root);
   return st;
 }
 

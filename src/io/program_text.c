@@ -58,6 +58,11 @@ lw_status lw_io_print_program_text(const lw_program *prog, FILE *f,
           "toggle estimate %s, %u re-initialised cells\n",
           m->latency, m->gate_cycles, m->init_cycles, m->cells_used, est,
           m->reinit_cells);
+  if (prog->prov.lowwear) { /* how it was made, as in the JSON form */
+    fputs("# provenance ", f);
+    lw_io_print_provenance(f, &prog->prov);
+    fputc('\n', f);
+  }
   print_pins(f, "inputs", &prog->inputs);
   print_pins(f, "outputs", &prog->outputs);
   /* the setup is the row's state before T1, not a counted cycle */

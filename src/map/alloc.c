@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "base/assert.h"
+
 /* ---- the minimum row ------------------------------------------------------
  */
 
@@ -75,6 +77,12 @@ typedef struct row {
                        gates that later overwrite it in the same cell */
   double *end_p1;   /* per node: P(1) of the last value of that chain */
   double hottest;   /* most expected flips of any cell so far */
+  /* invariant checks (LW_CHECKS): what each cell holds, from the ops
+   * emitted so far (held_seen of them), and each node's unread uses */
+  uint8_t *held;
+  uint32_t held_seen;
+  const uint32_t *left;
+  uint32_t fixed;
 } row;
 
 static void add_wear(row *r, uint32_t c, double flips) {
@@ -337,6 +345,100 @@ static uint32_t take_cell(row *r, int v) {
   return lw_vec_pop(&r->avail[v]);
 }
 
+/* ---- invariants -------------------------------------------------------------
+ */
+
+void lw_map_check_cells(uint32_t size, uint32_t fixed,
+                        const lw_u32s *const *pools, int npools,
+                        const uint32_t *live, uint32_t nlive) {
+  if (!LW_CHECKS_ON)
+    return;
+  uint8_t *seen = lw_alloc(size + 1);
+  uint32_t total = fixed;
+  LW_ASSERT(fixed <= size);
+  for (uint32_t c = 0; c < fixed; c++)
+    seen[c] = 1;
+  for (int p = 0; p < npools; p++)
+    lw_vec_foreach(pools[p], i) {
+      uint32_t c = pools[p]->data[i];
+      LW_ASSERT(c < size && !seen[c]); /* in one pool, once; not fixed */
+      seen[c] = 1;
+      total++;
+    }
+  for (uint32_t i = 0; i < nlive; i++) {
+    LW_ASSERT(live[i] < size && !seen[live[i]]); /* not free, one value */
+    seen[live[i]] = 1;
+    total++;
+  }
+  LW_ASSERT(total == size);
+  lw_free(seen);
+}
+
+/* Values whose cell is taken after `placed` steps: unread uses left, or
+ * never read at all (a dangling gate keeps its cell); a composite's
+ * operand is dead once the composite ran (its cell is the composite's). */
+static void check_row(const row *r, const lw_u32s *order, uint32_t placed,
+                      uint32_t size) {
+  if (!LW_CHECKS_ON)
+    return;
+  lw_u32s live = {0};
+  for (uint32_t i = 0; i < placed; i++) {
+    uint32_t v = order->data[i];
+    if (r->left[v] > 0 || r->view->fanout[v] == 0)
+      lw_vec_push(&live, r->cell[v]);
+  }
+  const lw_u32s *pools[] = {&r->virgin, &r->avail[0], &r->avail[1],
+                            &r->pending};
+  lw_map_check_cells(size, r->fixed, pools, 4, live.data, live.size);
+  lw_vec_free(&live);
+}
+
+/* The whole row at every step of small orders; a walk per step is O(n) and
+ * would make Debug runs on large netlists quadratic, so larger orders are
+ * checked at 64 evenly spaced steps (and at the end). */
+#define CHECK_EVERY_STEP_BELOW 1024
+
+static void check_row_sampled(const row *r, const lw_u32s *order,
+                              uint32_t placed, uint32_t size) {
+  uint32_t every = order->size < CHECK_EVERY_STEP_BELOW ? 1 : order->size / 64;
+  if (placed % every == 0 || placed == order->size)
+    check_row(r, order, placed, size);
+}
+
+enum { HELD_NOTHING = 2, HELD_VALUE = 3 }; /* else the INIT value, 0 or 1 */
+
+/* Bring r->held up to date with the cycles emitted since the last call. */
+static void note_ops(row *r) {
+  const lw_program *prog = r->prog;
+  for (; r->held_seen < prog->cycles.size; r->held_seen++) {
+    const lw_op *op = &prog->cycles.data[r->held_seen];
+    if (op->type != LW_OP_INIT) {
+      r->held[op->out] = HELD_VALUE;
+      continue;
+    }
+    for (uint32_t k = 0; k < op->ncells; k++)
+      r->held[lw_op_cells(prog, op)[k]] = op->value;
+  }
+}
+
+/* A gate about to write cell c: a fresh cell holds the gate's init value
+ * (from an INIT, or first used, from the setup just given it); a composite
+ * overwrites a value. */
+static void check_gate_cell(row *r, lw_gate_type t, uint32_t c) {
+  if (!LW_CHECKS_ON)
+    return;
+  note_ops(r);
+  int init = lw_gate(t)->init;
+  if (lw_gate(t)->over >= 0) {
+    LW_ASSERT(r->held[c] == HELD_VALUE);
+    return;
+  }
+  LW_ASSERT(init == 0 || init == 1);
+  const lw_u32s *setup = &r->setup[init];
+  LW_ASSERT(r->held[c] == init || (r->held[c] == HELD_NOTHING && setup->size &&
+                                   setup->data[setup->size - 1] == c));
+}
+
 static int ascending(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return (x > y) - (x < y);
@@ -368,6 +470,7 @@ static void free_row(row *r) {
   lw_free(r->chain);
   lw_free(r->end_p1);
   lw_free(r->death);
+  lw_free(r->held);
 }
 
 /* Cells for the constant outputs, after the last gate. */
@@ -449,6 +552,12 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
   }
   for (uint32_t c = next; c < size; c++)
     lw_vec_push(&r.virgin, c); /* popped from the top: cell size-1 first */
+  r.left = left;
+  r.fixed = next;
+  if (LW_CHECKS_ON) {
+    r.held = lw_alloc(size + 1);
+    memset(r.held, HELD_NOTHING, size + 1);
+  }
   lw_vec_foreach(order, i) {
     uint32_t v = order->data[i];
     lw_vec_push(&r.demand, view->over[v] == LW_NONE
@@ -473,6 +582,7 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     }
     lw_net_foreach_fanin(net, v, k, f) if ((int)k != lw_gate(t)->over)
         in[nin++] = operand_cell(&r, f);
+    check_gate_cell(&r, t, r.cell[v]);
     lw_program_add_gate(prog, t, in, nin, r.cell[v]);
     if (knobs) {
       add_wear(&r, r.cell[v], knobs->flip[v]);
@@ -480,6 +590,7 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     }
     lw_view_foreach_child(view, v, k, c) if (--left[c] == 0 && c != y)
         lw_vec_push(&r.pending, r.cell[c]);
+    check_row_sampled(&r, order, i + 1, size);
   }
   r.step = order->size;
   st = place_end_constants(&r, size, err);

@@ -43,4 +43,14 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
                        uint32_t row, lw_program *prog,
                        lw_map_prediction *predicted, lw_error *err);
 
+/* The cell pools' invariant (LW_ASSERT; nothing without LW_CHECKS): every
+ * cell of a row of `size` is in exactly one place: a fixed cell (below
+ * `fixed`: inputs, constants), one of the pools (free or dead cells), or
+ * holding a live value (live[0..nlive), one entry per value). So a cell is
+ * never both free and live, holds at most one live value, and the counts
+ * add up to the row. lw_map_alloc checks its row with it as it goes. */
+void lw_map_check_cells(uint32_t size, uint32_t fixed,
+                        const lw_u32s *const *pools, int npools,
+                        const uint32_t *live, uint32_t nlive);
+
 #endif

@@ -221,6 +221,8 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
   lw_u32s order[LW_SCHEDULE_COUNT] = {{0}};
   lw_map_stats vstats[LW_SCHEDULE_COUNT];
   lw_status st = lw_map_view_build(net, &view, err);
+  if (st == LW_OK)
+    lw_map_view_check(&view);
   for (int v = 0; v < nvar && st == LW_OK; v++) {
     st = lw_map_schedule_variant(&view, (lw_schedule_variant)v, &order[v], err);
     if (st == LW_OK) {

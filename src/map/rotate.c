@@ -44,6 +44,7 @@ static lw_program *relabel(const lw_program *prog, const uint32_t *perm) {
   uint32_t n = prog->row_size;
 #define MAP(c) ((c) < n ? perm[c] : (c))
   lw_program *p = lw_program_new(prog->circuit, prog->flow, n);
+  lw_provenance_copy(&p->prov, &prog->prov);
   lw_vec_foreach(&prog->inputs, j) lw_program_add_input(
       p, prog->inputs.data[j].name, prog->inputs.data[j].cell);
   lw_u32s cells = {0};
@@ -103,6 +104,8 @@ lw_status lw_program_rotate(const lw_program *prog, uint32_t k, uint32_t r,
   uint32_t *perm = lw_alloc(sizeof(uint32_t) * (prog->row_size + 1));
   rotation(prog, k, r, perm);
   *out = relabel(prog, perm);
+  (*out)->prov.variant = k;
+  (*out)->prov.variants = r;
   lw_free(perm);
   return LW_OK;
 }
@@ -232,6 +235,10 @@ lw_status lw_program_level(const lw_program *prog, uint32_t r,
   }
   if (st != LW_OK)
     free_variants(variants, r);
+  for (uint32_t k = 0; k < r && st == LW_OK; k++) {
+    variants[k]->prov.variant = k;
+    variants[k]->prov.variants = r;
+  }
   lw_free(cand);
   lw_free(perms);
   lw_wear_report_free(&single);

@@ -1,5 +1,7 @@
 #include "map/view.h"
 
+#include "base/assert.h"
+
 static uint32_t resolve(const lw_net *net, uint32_t id) {
   /* a buffer chain is at most as long as the netlist */
   for (uint32_t steps = 0;
@@ -125,4 +127,85 @@ void lw_map_view_free(lw_map_view *view) {
   lw_vec_free(&view->children);
   lw_vec_free(&view->after_off);
   lw_vec_free(&view->after);
+}
+
+/* ---- invariants -----------------------------------------------------------
+ */
+
+static void check_rep(const lw_map_view *v) {
+  for (uint32_t id = 0; id < v->n; id++) {
+    uint32_t r = v->rep[id];
+    LW_ASSERT(r < v->n && v->rep[r] == r && v->kind[r] != LW_VIEW_BUF);
+    LW_ASSERT(v->kind[id] == LW_VIEW_BUF || r == id);
+    LW_ASSERT(v->kind[id] == kind_of(lw_net_type(v->net, id)));
+  }
+}
+
+/* child_off frames children; only executed gates have children, and they
+ * are executed gates. */
+static void check_children(const lw_map_view *v) {
+  LW_ASSERT(v->child_off.size == v->n + 1 && v->child_off.data[0] == 0);
+  LW_ASSERT(v->child_off.data[v->n] == v->children.size);
+  for (uint32_t id = 0; id < v->n; id++) {
+    LW_ASSERT(v->child_off.data[id] <= v->child_off.data[id + 1]);
+    LW_ASSERT(v->kind[id] == LW_VIEW_GATE ||
+              v->child_off.data[id] == v->child_off.data[id + 1]);
+    lw_view_foreach_child(v, id, k, c)
+        LW_ASSERT(c < v->n && v->kind[c] == LW_VIEW_GATE);
+  }
+}
+
+/* readers and fanout recounted from the netlist. */
+static void check_counts(const lw_map_view *v) {
+  uint32_t *reads = lw_alloc((v->n + 1) * sizeof(uint32_t));
+  uint32_t *outs = lw_alloc((v->n + 1) * sizeof(uint32_t));
+  for (uint32_t id = 0; id < v->n; id++)
+    if (v->kind[id] == LW_VIEW_GATE)
+      lw_net_foreach_fanin(v->net, id, k, f) reads[v->rep[f]]++;
+  lw_net_foreach_po(v->net, i, d) outs[v->rep[d]]++;
+  for (uint32_t id = 0; id < v->n; id++) {
+    LW_ASSERT(v->readers[id] == reads[id]);
+    LW_ASSERT(v->fanout[id] == reads[id] + outs[id]);
+    LW_ASSERT(!v->const_read[id] ||
+              (v->kind[id] == LW_VIEW_CONST && v->readers[id] > 0));
+  }
+  lw_free(reads);
+  lw_free(outs);
+}
+
+static int reads(const lw_map_view *v, uint32_t r, uint32_t y) {
+  lw_view_foreach_child(v, r, k, c) if (c == y) return 1;
+  return 0;
+}
+
+/* over: a composite's operand, an executed gate that is no output; after:
+ * other readers of that operand. */
+static void check_over(const lw_map_view *v) {
+  LW_ASSERT(v->after_off.size == v->n + 1);
+  for (uint32_t id = 0; id < v->n; id++) {
+    uint32_t y = v->over[id];
+    LW_ASSERT(v->after_off.data[id] <= v->after_off.data[id + 1]);
+    if (y == LW_NONE) {
+      LW_ASSERT(v->kind[id] != LW_VIEW_GATE ||
+                lw_gate(lw_net_type(v->net, id))->over < 0);
+      LW_ASSERT(v->after_off.data[id] == v->after_off.data[id + 1]);
+      continue;
+    }
+    int over = lw_gate(lw_net_type(v->net, id))->over;
+    LW_ASSERT(v->kind[id] == LW_VIEW_GATE && over >= 0);
+    LW_ASSERT(y == v->rep[lw_net_fanin(v->net, id, (uint32_t)over)]);
+    LW_ASSERT(v->kind[y] == LW_VIEW_GATE && v->fanout[y] == v->readers[y]);
+    for (uint32_t i = v->after_off.data[id]; i < v->after_off.data[id + 1]; i++)
+      LW_ASSERT(v->after.data[i] != id && reads(v, v->after.data[i], y));
+  }
+}
+
+void lw_map_view_check(const lw_map_view *view) {
+  if (!LW_CHECKS_ON)
+    return;
+  LW_ASSERT(view->n == lw_net_size(view->net));
+  check_rep(view);
+  check_children(view);
+  check_counts(view);
+  check_over(view);
 }

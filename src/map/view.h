@@ -32,6 +32,12 @@ typedef struct lw_map_view {
 lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
                             lw_error *err);
 void lw_map_view_free(lw_map_view *view);
+/* The view's invariants (LW_ASSERT; nothing without LW_CHECKS): rep resolves
+ * to a non-buffer fixed point, children are executed gates listed by
+ * child_off, readers/fanout count the reads and outputs, over names a
+ * composite's operand, and the after lists hold other readers of it.
+ * O(netlist); lw_map_run calls it once per view. */
+void lw_map_view_check(const lw_map_view *view);
 
 #define lw_view_foreach_child(v, id, k, c)                                     \
   for (uint32_t k = (v)->child_off.data[id], c;                                \

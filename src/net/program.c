@@ -21,12 +21,32 @@ void lw_program_free(lw_program *prog) {
     return;
   lw_free(prog->circuit);
   lw_free(prog->flow);
+  lw_provenance_free(&prog->prov);
   free_pins(&prog->inputs);
   free_pins(&prog->outputs);
   lw_vec_free(&prog->setup);
   lw_vec_free(&prog->cycles);
   lw_vec_free(&prog->init_cells);
   lw_free(prog);
+}
+
+/* The owned strings of lw_provenance, for free and copy. */
+#define PROVENANCE_STRINGS(S)                                                  \
+  S(lowwear)                                                                   \
+  S(flow) S(gates) S(cost) S(synth) S(abc_script) S(netlist_gates) S(reinit)
+
+void lw_provenance_free(lw_provenance *prov) {
+#define S(field) lw_free(prov->field);
+  PROVENANCE_STRINGS(S)
+#undef S
+  memset(prov, 0, sizeof *prov);
+}
+
+void lw_provenance_copy(lw_provenance *dst, const lw_provenance *src) {
+  *dst = *src;
+#define S(field) dst->field = src->field ? lw_strdup(src->field) : NULL;
+  PROVENANCE_STRINGS(S)
+#undef S
 }
 
 void lw_program_add_input(lw_program *prog, const char *name, uint32_t cell) {

@@ -34,8 +34,43 @@ typedef struct lw_metrics {
   uint32_t gates[LW_GATE_COUNT]; /* executed gates by type */
 } lw_metrics;
 
+/* How the program was made (docs/program.md "Provenance"): the lowwear
+ * version and the options that shape the result, enough to make it again;
+ * nothing that differs between two runs of one command (paths, times, host).
+ * lowwear == NULL: none recorded (a program read from an older file, or
+ * made by map/ directly); strings are owned. */
+typedef struct lw_provenance {
+  char *lowwear;          /* version (CMakeLists.txt project VERSION) */
+  char *flow;             /* as requested (--flow) */
+  uint32_t row_requested; /* --row; 0 = the minimum row */
+  uint32_t row_used;      /* the program's row_size */
+  uint32_t min_row;       /* the flow's minimum row for this circuit */
+  char *gates;            /* library requested: nor | paper | wide */
+  int max_inputs;         /* widest NOR/OR with wide gates */
+  char *cost;             /* genlib areas: simpler | toggle | equal | wear */
+  char *synth;            /* abc | none */
+  char *abc_script;       /* the script that made the kept netlist, with
+                             the flow's default filled in; NULL: no ABC */
+  int abc_alternative;    /* the alternative kept, 1-based; 0: no ABC */
+  int abc_alternatives;   /* of how many */
+  char *netlist_gates;    /* library of the kept netlist (lowwear-wide may
+                             keep the paper's) */
+  char *reinit;           /* policy in effect: batch | demand */
+  int paper_rules, wear_aware, prob_reinit;
+  double latency_slack;
+  int verified, cec; /* simulated (and proved by ABC cec) before writing */
+  uint32_t vectors;  /* random vectors when not exhaustive */
+  uint64_t seed;
+  uint32_t variant, variants; /* --rotate: variant k (0-based) of R; 0 0 */
+} lw_provenance;
+
+void lw_provenance_free(lw_provenance *prov);
+/* A deep copy of src into dst (dst's old contents are not freed). */
+void lw_provenance_copy(lw_provenance *dst, const lw_provenance *src);
+
 typedef struct lw_program {
   char *circuit, *flow;
+  lw_provenance prov;
   uint32_t row_size;
   lw_pins inputs, outputs;
   lw_ops setup, cycles;

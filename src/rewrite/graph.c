@@ -4,6 +4,8 @@
  * in another order: nothing depends on the order inside a list. */
 #include "rewrite/graph.h"
 
+#include "base/assert.h"
+
 enum {
   EDIT_FANIN, /* node.fanin[slot] was old */
   EDIT_SHAPE, /* node.type | nfanin << 8 was old */
@@ -11,6 +13,7 @@ enum {
   EDIT_OVER,  /* node.over_by was old */
   EDIT_KEY,   /* node.key was old */
   EDIT_NEW,   /* node was appended */
+  EDIT_KINDS
 };
 
 static void journal(lw_rewrite_graph *g, int kind, uint32_t node, int slot,
@@ -157,5 +160,20 @@ void lw_rewrite_undo(lw_rewrite_graph *g, uint32_t mark) {
       g->stamp.size--;
       break;
     }
+  }
+}
+
+void lw_rewrite_check_journal(const lw_rewrite_graph *g) {
+  if (!LW_CHECKS_ON)
+    return;
+  lw_vec_foreach(&g->journal, i) {
+    const lw_rewrite_edit *e = &g->journal.data[i];
+    LW_ASSERT(e->kind < EDIT_KINDS);
+    LW_ASSERT(e->node < g->nodes.size);
+    LW_ASSERT(e->slot < LW_GATE_MAX_FANIN);
+    /* an appended node is undone first: nothing older may name it */
+    if (e->kind == EDIT_NEW)
+      for (uint32_t j = 0; j < i; j++)
+        LW_ASSERT(g->journal.data[j].node != e->node);
   }
 }

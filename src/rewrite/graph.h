@@ -66,6 +66,17 @@ void lw_rewrite_undo(lw_rewrite_graph *g, uint32_t mark);
 /* Journal one key change (used by order.c). */
 void lw_rewrite_set_key(lw_rewrite_graph *g, uint32_t v, uint32_t key);
 
+/* ---- invariants (LW_ASSERT, base/assert.h; nothing without LW_CHECKS) --- */
+
+/* graph.c: every journal entry names an existing node, a known edit and a
+ * fanin slot. O(journal). */
+void lw_rewrite_check_journal(const lw_rewrite_graph *g);
+/* check.c: the whole graph: keys are a topological order of the live nodes
+ * (data edges and composites' ordering edges run from a lower key to a
+ * higher one, pos is the inverse of key), reader lists match the fanins,
+ * over_by matches the composites. O(nodes + edges). */
+void lw_rewrite_check(const lw_rewrite_graph *g);
+
 /* ---- order.c: dynamic topological order ---------------------------------- */
 
 typedef enum lw_rewrite_order {

@@ -14,6 +14,8 @@
 
 #include "rewrite/merge.h"
 
+#include "base/assert.h"
+
 typedef enum reason {
   LEGAL,
   BLOCK_IO,
@@ -186,6 +188,16 @@ static void count(lw_rewrite_stats *s, const lw_rewrite_graph *g,
   s->copies += o->copy;
 }
 
+/* The whole graph after each merge attempt, on graphs small enough that
+ * a walk per merge keeps Debug runs fast (rewrite.c checks every graph
+ * after each pass). */
+#define CHECK_EVERY_MERGE_BELOW 2048
+
+static void check_small(const lw_rewrite_graph *g) {
+  if (g->nodes.size < CHECK_EVERY_MERGE_BELOW)
+    lw_rewrite_check(g);
+}
+
 static int try_options(lw_rewrite_graph *g, const lw_rewrite_params *params,
                        option *opts, int n, lw_rewrite_stats *stats) {
   qsort(opts, (size_t)n, sizeof *opts, better);
@@ -193,13 +205,16 @@ static int try_options(lw_rewrite_graph *g, const lw_rewrite_params *params,
   for (int i = 0; i < n && opts[i].gain[0] > 0; i++) {
     reason why = precheck(g, params, &opts[i]);
     if (why == LEGAL) {
-      uint32_t mark = lw_rewrite_mark(g);
+      uint32_t mark = lw_rewrite_mark(g), nodes = g->nodes.size;
       /* count from the pre-merge graph: apply() retypes the inner gate's
        * reader */
       lw_rewrite_stats delta = {0};
       count(&delta, g, &opts[i]);
-      if (apply(g, &opts[i]) == LW_ORDER_OK) {
+      lw_rewrite_order ok = apply(g, &opts[i]);
+      lw_rewrite_check_journal(g);
+      if (ok == LW_ORDER_OK) {
         lw_rewrite_commit(g);
+        check_small(g);
         stats->r1 += delta.r1;
         stats->r2 += delta.r2;
         stats->r3 += delta.r3;
@@ -208,6 +223,8 @@ static int try_options(lw_rewrite_graph *g, const lw_rewrite_params *params,
         return 1;
       }
       lw_rewrite_undo(g, mark);
+      LW_ASSERT(g->journal.size == mark && g->nodes.size == nodes);
+      check_small(g);
       why = BLOCK_CYCLE;
     }
     if (first == LEGAL)

@@ -128,6 +128,7 @@ static uint32_t run_passes(lw_rewrite_graph *g, const lw_rewrite_params *p,
       else if (fn == LW_FN_NOT)
         merged += (uint32_t)lw_rewrite_merge_not(g, p, v, s);
     }
+    lw_rewrite_check(g);
     total += merged;
     if (!merged)
       break;
@@ -202,6 +203,7 @@ lw_status lw_rewrite_run(const lw_net *in, const lw_rewrite_params *params,
   lw_vec_foreach(&topo, i) if (live[topo.data[i]])
       lw_vec_push(&order, w[topo.data[i]]);
   lw_rewrite_order_init(&g, &order);
+  lw_rewrite_check(&g);
   run_passes(&g, p, &order, &s);
   *out = emit(&g, in, rep, w);
   s.toggle_before = lw_net_toggle_sum(in);

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "base/assert.h"
 #include "sim/sim.h"
 
 void lw_sim_issue(lw_sim_issues *issues, const char *fmt, ...) {
@@ -206,10 +207,41 @@ static void write_cell(uint64_t *cells, uint8_t *known, uint64_t *flips,
   known[c] = 1;
 }
 
+/* What lw_sim_row_check's "simulable" promises, and the run relies on to
+ * stay inside its arrays: every op a stateful gate with its operand count
+ * or an INIT, every cell in the row. The preconditions on cell contents
+ * (a fresh cell's init value...) are the program's, reported by
+ * lw_sim_row_check as issues, not invariants: an incorrect program from a
+ * file is still run, so that verify can say which outputs go wrong. */
+static void check_runnable(const lw_program *prog) {
+  if (!LW_CHECKS_ON)
+    return;
+  uint32_t n = prog->row_size;
+  lw_vec_foreach(&prog->inputs, j) LW_ASSERT(prog->inputs.data[j].cell < n);
+  const lw_ops *lists[2] = {&prog->setup, &prog->cycles};
+  for (int l = 0; l < 2; l++)
+    lw_vec_foreach(lists[l], i) {
+      const lw_op *op = &lists[l]->data[i];
+      if (op->type == LW_OP_INIT) {
+        LW_ASSERT(op->out + op->ncells <= prog->init_cells.size);
+        for (uint32_t k = 0; k < op->ncells; k++)
+          LW_ASSERT(lw_op_cells(prog, op)[k] < n);
+        continue;
+      }
+      LW_ASSERT(l == 1 && op->type < LW_GATE_COUNT &&
+                lw_gate_is_stateful(op->type) &&
+                op->nin == lw_gate_program_inputs(op->type));
+      for (uint32_t k = 0; k < op->nin; k++)
+        LW_ASSERT(op->in[k] < n);
+      LW_ASSERT(op->out < n);
+    }
+}
+
 void lw_sim_row_run(const lw_program *prog, uint32_t W, const uint64_t *in,
                     const uint64_t *lane_mask, uint64_t *cells, uint64_t *flips,
                     uint64_t *setup_flips) {
   uint32_t n = prog->row_size;
+  check_runnable(prog);
   uint8_t *known = lw_alloc(n);
   uint64_t *ones = lw_alloc(sizeof(uint64_t) * W * 2); /* [0..W) all 1 */
   uint64_t *zeros = ones + W;

@@ -216,11 +216,39 @@ static void test_flips(void **state) {
   lw_net_free(net);
 }
 
+/* lw_sim_row_run on a program lw_sim_row_check would call unsimulable:
+ * an operand outside the row (1), a gate in the setup (2); 0: a sound one. */
+static void run_broken(void *ctx) {
+  int how = (int)(intptr_t)ctx;
+  lw_program *p = lw_program_new("t", "t", 4);
+  lw_program_add_input(p, "a", 0);
+  lw_program_add_input(p, "b", 1);
+  lw_program_add_init(p, 1, 0, (uint32_t[]){2}, 1);
+  lw_program_add_gate(p, LW_GATE_NOR2, (uint32_t[]){0, how == 1 ? 9 : 1}, 2, 2);
+  if (how == 2) {
+    lw_op gate = lw_vec_pop(&p->cycles);
+    lw_vec_push(&p->setup, gate);
+  }
+  lw_program_add_output(p, "y", 2);
+  uint64_t in[2] = {0x5, 0x3}, cells[4], flips[4] = {0}, setup[4] = {0};
+  lw_sim_row_run(p, 1, in, NULL, cells, flips, setup);
+  lw_program_free(p);
+}
+
+static void test_run_checks_its_program(void **state) {
+  (void)state;
+  assert_false(lw_test_aborts(run_broken, (void *)(intptr_t)0, NULL, 0));
+  lw_test_need_checks();
+  for (int how = 1; how <= 2; how++)
+    lw_test_expect_abort(run_broken, (void *)(intptr_t)how, "sim/rowsim.c");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_correct_program),
       cmocka_unit_test(test_each_precondition),
       cmocka_unit_test(test_flips),
+      cmocka_unit_test(test_run_checks_its_program),
   };
   return lw_test_run(tests, NULL, NULL);
 }
