@@ -166,7 +166,7 @@ int lw_cli_bench(int argc, char **argv) {
                      ? lw_bench_merge(paths, (uint32_t)npaths, &p, &stats, &err)
                      : lw_bench_run(&p, &stats, &err);
   clear_line(&pr);
-  if (st == LW_OK || st == LW_ERR_VERIFY || st == LW_ERR_INTERNAL) {
+  if (st == LW_OK || st == LW_ERR_VERIFY || st == LW_ERR_CIRCUIT) {
     if (o.merge.set)
       printf("lowwear bench: merged %u circuits into %s\n", stats.circuits,
              p.out_dir);

@@ -267,8 +267,9 @@ static lw_status outcome(const lw_bench_circuits *cs, lw_bench_stats *stats,
       strcat(names, c->name);
     }
   }
+  /* a circuit fails on its input or on ABC, as map would: exit 1 */
   if (stats->failed)
-    return lw_error_set(err, LW_ERR_INTERNAL, "", 0,
+    return lw_error_set(err, LW_ERR_CIRCUIT, "", 0,
                         "%u of %u circuits failed, %u failed verification: %s",
                         stats->failed, cs->size, stats->unverified, names);
   if (stats->unverified)

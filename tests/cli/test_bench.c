@@ -278,8 +278,31 @@ static void test_bench_usage_errors(void **state) {
   free(err);
 }
 
+/* A circuit that cannot be read fails the run with exit 1 (bad input, as
+ * in map), names it, and the good circuit beside it still gets its rows. */
+static void test_bench_bad_circuit(void **state) {
+  fixture *fx = *state;
+  if (!fx) {
+    lw_test_skip("needs ABC and the bundled lgsynth91/cm42a");
+  }
+  char bad[1024], args[2100];
+  snprintf(args, sizeof args, "--no-wide %s %s", fx->cm42a,
+           lw_test_source("tests/data/bad/loop.blif", bad, sizeof bad));
+  assert_int_equal(bench(fx, "bad", args), 1);
+  char *out = read_out(fx, "bad", "../bad.stdout");
+  assert_non_null(out);
+  assert_non_null(strstr(out, "1 failed"));
+  free(out);
+  char *csv = read_out(fx, "bad", "results.csv");
+  assert_non_null(csv);
+  assert_non_null(strstr(csv, "cm42a"));
+  assert_non_null(strstr(csv, "loop"));
+  free(csv);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_bench_bad_circuit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bench_run_resume_merge, setup,
                                       teardown),
       cmocka_unit_test(test_bench_usage_errors),
