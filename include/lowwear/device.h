@@ -89,4 +89,98 @@ lw_status lw_device_spice(const lw_device_params *params,
                           const char *ngspice_path,
                           lw_device_spice_stats *stats, lw_error *err);
 
+/* ---- a whole program on the device (docs/device.md section 10) ----------
+ * The row as devices: every cell a device with its own gap, every cycle of
+ * the program its gate's PMR circuit over the operand and output cells as
+ * they actually are (INIT cycles: the bias table's set/reset pulse on each
+ * listed cell), for a set of input vectors run back to back on one row.
+ * Outputs are read by their gap against the read threshold and checked
+ * against the circuit simulated at logic level. */
+struct lw_net;
+struct lw_program;
+
+typedef struct lw_device_program_params {
+  const char *bias; /* as lw_device_params */
+  double pulse_s;   /* 0 = the bias table's */
+  int fmin, heat;
+  uint32_t vectors; /* random vectors when the circuit has more than
+                       LW_DEVICE_EXHAUSTIVE_MAX inputs (else all of them) */
+  uint64_t seed;
+  double variation; /* relative sigma of the per-cell parameters; 0 = none */
+  uint32_t trials;  /* Monte Carlo rows when variation is used */
+} lw_device_program_params;
+
+#define LW_DEVICE_EXHAUSTIVE_MAX 10
+#define LW_DEVICE_KIND_NAME 16
+#define LW_DEVICE_MAX_KINDS 16
+
+lw_device_program_params lw_device_program_params_default(void);
+
+typedef struct lw_device_vector {
+  int pass; /* every output read right */
+  uint32_t wrong_outputs;
+  uint32_t first_fail; /* first cycle (1-based) after which a cell it
+                          touched reads wrong; 0 = none */
+  char first_fail_kind[LW_DEVICE_KIND_NAME];
+  double energy_j; /* this evaluation, setup included */
+} lw_device_vector;
+
+typedef struct lw_device_cell {
+  uint32_t writes, reads; /* over all vectors */
+  double worst_gap_nm;    /* the gap closest to (or past) the read
+                             threshold while the cell held a value */
+  int worst_value;        /* the value it should have held then */
+  double margin_nm;       /* distance of that gap to the threshold,
+                             negative when on the wrong side; large
+                             when the cell is never used */
+  uint32_t worst_cycle;   /* where (0 = setup or input write) */
+  double max_drift_nm;    /* largest drift summed over the reads
+                             between two writes (read disturb) */
+  uint32_t max_reads;     /* most reads between two writes */
+} lw_device_cell;
+
+typedef struct lw_device_kind {
+  char name[LW_DEVICE_KIND_NAME]; /* device gate name, INIT0 or INIT1 */
+  double cycles;                  /* per evaluation (INIT: cells written) */
+  double energy_j;                /* per evaluation */
+} lw_device_kind;
+
+typedef struct lw_device_program_report {
+  char bias[64];
+  double pulse_s;
+  uint32_t ninputs, noutputs, ncycles;
+  uint32_t nvectors;
+  int exhaustive;
+  int all_pass;
+  uint32_t passing;
+  lw_device_vector *vectors;
+  uint32_t ncells;
+  lw_device_cell *cells;
+  uint32_t nkinds;
+  lw_device_kind kinds[LW_DEVICE_MAX_KINDS];
+  double energy_j;      /* per evaluation */
+  double init_energy_j; /* of which INIT pulses (setup and cycles) */
+  double least_margin_nm;
+  uint32_t least_cell, least_cycle;
+  uint32_t first_fail; /* earliest failing cycle over the vectors, 0 none */
+  char first_fail_kind[LW_DEVICE_KIND_NAME];
+  uint64_t pmr_runs;  /* circuits integrated */
+  uint64_t pmr_steps; /* integrator steps over all of them */
+  /* Monte Carlo (variation > 0 or trials > 0) */
+  uint32_t trials, trials_pass;
+  double variation;
+  char mc_first_fail_kind[LW_DEVICE_KIND_NAME]; /* most frequent first
+                                                   failing kind, "" none */
+  double seconds;
+} lw_device_program_report;
+
+/* Run prog (checked against net) on the device. A failing vector is a
+ * result (report->all_pass); bad programs and name mismatches are errors. */
+lw_status lw_device_program(const struct lw_net *net,
+                            const struct lw_program *prog,
+                            const lw_device_program_params *params,
+                            lw_device_program_report *report, lw_error *err);
+void lw_device_program_report_free(lw_device_program_report *report);
+char *lw_device_program_report_json(const lw_device_program_report *report);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "lowwear/device.h"
+#include "lowwear/lowwear.h"
 
 #define DEVICE_OPTS(OPT)                                                       \
   OPT(bias, "--bias", LW_OPT_STR, "recommended", 0, 0, "NAME|FILE",            \
@@ -29,7 +30,13 @@
   OPT(no_fmin, "--no-fmin", LW_OPT_FLAG, NULL, 0, 0, "",                       \
       "variant: switch the F_min gate off (pure kinetics)")                    \
   OPT(no_heat, "--no-heat", LW_OPT_FLAG, NULL, 0, 0, "",                       \
-      "variant: switch self-heating off")
+      "variant: switch self-heating off")                                      \
+  OPT(program, "--program", LW_OPT_FLAG, NULL, 0, 0, "",                       \
+      "run CIRCUIT PROGRAM.json on the row of devices (docs/device.md 10)")    \
+  OPT(vectors, "--vectors", LW_OPT_INT, "64", 2, 1e7, "N",                     \
+      "--program: random vectors when the circuit has more than 10 inputs")    \
+  OPT(seed, "--seed", LW_OPT_INT, "1", 0, 4e18, "S",                           \
+      "--program: seed of the random vectors")
 
 typedef struct device_opts {
   DEVICE_OPTS(LW_OPT_FIELD)
@@ -39,10 +46,13 @@ static const lw_opt device_rows[] = {DEVICE_OPTS(LW_OPT_ROW)};
 #define NOPTS ((int)(sizeof device_rows / sizeof *device_rows))
 
 static const char usage_head[] =
-    "usage: lowwear device [options]\n\n"
+    "usage: lowwear device [options]\n"
+    "       lowwear device --program CIRCUIT PROGRAM.json [options]\n\n"
     "Simulate each stateful gate's PMR circuit with the Stanford/PKU RRAM\n"
     "model for every input case and check its truth table (docs/method.md 8).\n"
-    "The bias scheme is inferred; see docs/device.md.";
+    "The bias scheme is inferred; see docs/device.md. With --program, run a\n"
+    "whole program cycle by cycle on a row of such devices and check its\n"
+    "outputs against the circuit; exit 4 when a vector fails.";
 
 static void print_gaps(const double *g, uint32_t n) {
   char buf[64] = "";
@@ -111,13 +121,101 @@ static void print_text(const lw_device_report *rep) {
     print_margins(rep);
 }
 
+/* ---- --program ---------------------------------------------------------- */
+
+static void print_cells(const lw_device_program_report *rep) {
+  printf("\n%-5s %7s %7s %9s %5s %10s %6s %10s %6s\n", "cell", "writes",
+         "reads", "worst nm", "value", "margin nm", "cycle", "drift nm",
+         "reads");
+  for (uint32_t c = 0; c < rep->ncells; c++) {
+    const lw_device_cell *x = &rep->cells[c];
+    if (!x->writes)
+      continue;
+    printf("%-5u %7u %7u %9.4f %5d %+10.4f %6u %10.6f %6u\n", c, x->writes,
+           x->reads, x->worst_gap_nm, x->worst_value, x->margin_nm,
+           x->worst_cycle, x->max_drift_nm, x->max_reads);
+  }
+}
+
+static void print_program(const lw_device_program_report *rep) {
+  printf("bias %s, pulse %g s, %u cycles, %u vectors (%s)\n", rep->bias,
+         rep->pulse_s, rep->ncycles, rep->nvectors,
+         rep->exhaustive ? "exhaustive" : "all-0, all-1 and random");
+  for (uint32_t v = 0; v < rep->nvectors; v++) {
+    const lw_device_vector *x = &rep->vectors[v];
+    if (x->pass && !x->first_fail)
+      continue;
+    printf("vector %u: %s, %u wrong outputs, first wrong cell after cycle "
+           "T%u (%s)\n",
+           v, x->pass ? "pass" : "FAIL", x->wrong_outputs, x->first_fail,
+           x->first_fail ? x->first_fail_kind : "-");
+  }
+  print_cells(rep);
+  printf("\n%-8s %12s %14s\n", "kind", "per eval", "energy (nJ)");
+  for (uint32_t k = 0; k < rep->nkinds; k++)
+    printf("%-8s %12.2f %14.3f\n", rep->kinds[k].name, rep->kinds[k].cycles,
+           rep->kinds[k].energy_j * 1e9);
+  printf("\nenergy per evaluation %.3f nJ, %.1f %% in INIT\n",
+         rep->energy_j * 1e9,
+         rep->energy_j > 0 ? 100 * rep->init_energy_j / rep->energy_j : 0.0);
+  printf("least margin %+.4f nm: cell %u, cycle T%u\n", rep->least_margin_nm,
+         rep->least_cell, rep->least_cycle);
+  printf("%u of %u vectors pass (%.3f s, %llu circuits integrated)\n",
+         rep->passing, rep->nvectors, rep->seconds,
+         (unsigned long long)rep->pmr_runs);
+}
+
+static int run_program(const device_opts *o, const char **pos, int npos) {
+  if (npos != 2) {
+    fprintf(stderr, "lowwear: error: device --program needs CIRCUIT and "
+                    "PROGRAM.json (see lowwear device --help)\n");
+    return 2;
+  }
+  lw_error err = {0};
+  lw_read_params rp = lw_read_params_default();
+  lw_net *net = NULL;
+  lw_program *prog = NULL;
+  if (lw_io_read_circuit(pos[0], &rp, &net, &err) != LW_OK)
+    return lw_cli_fail(&err);
+  if (lw_io_read_program(pos[1], &prog, &err) != LW_OK) {
+    lw_net_free(net);
+    return lw_cli_fail(&err);
+  }
+  lw_device_program_params p = lw_device_program_params_default();
+  p.bias = o->bias.str;
+  p.pulse_s = o->pulse.set ? o->pulse.real : 0;
+  p.fmin = !o->no_fmin.set;
+  p.heat = !o->no_heat.set;
+  p.vectors = (uint32_t)o->vectors.num;
+  p.seed = (uint64_t)o->seed.num;
+  lw_device_program_report rep;
+  lw_status st = lw_device_program(net, prog, &p, &rep, &err);
+  lw_program_free(prog);
+  lw_net_free(net);
+  if (st != LW_OK)
+    return lw_cli_fail(&err);
+  if (o->json.set) {
+    char *text = lw_device_program_report_json(&rep);
+    puts(text);
+    free(text);
+  } else {
+    print_program(&rep);
+  }
+  int all = rep.all_pass;
+  lw_device_program_report_free(&rep);
+  return all ? 0 : lw_status_exit_code(LW_ERR_VERIFY);
+}
+
 int lw_cli_device(int argc, char **argv) {
   device_opts o;
   int npos;
+  const char *pos[2] = {0};
   int rc = lw_cli_parse(argc, argv, 2, device_rows, NOPTS, (lw_opt_value *)&o,
-                        NULL, 0, &npos, usage_head);
+                        pos, 2, &npos, usage_head);
   if (rc)
     return rc < 0 ? 0 : rc;
+  if (o.program.set || npos)
+    return run_program(&o, pos, npos);
   lw_device_params p = lw_device_params_default();
   p.bias = o.bias.str;
   p.gate = o.gate.str;

@@ -4,6 +4,7 @@
  *   name WORD
  *   rs OHM | return V | edge S | pulse S
  *   hrs NM | lrs NM | read NM | gap_min NM | gap_max NM
+ *   set V | reset V   (the INIT pulses of a program run, program.c)
  *   gate NAME V_IN V_OUT [in_orient=+1|-1] [out_orient=+1|-1] [out_gap=NM]
  * Gate names are checked against the device gate table by the caller (a
  * bias file may carry rows for gates another version knows). */
@@ -29,6 +30,7 @@ static const char recommended_text[] =
     "name recommended\n"
     "rs 50\nreturn 0\nedge 1e-9\npulse 1e-6\n"
     "hrs 1.7\nlrs 0.3\nread 1.0\ngap_min 0.2\ngap_max 1.8\n"
+    "set 1.56\nreset -1.40\n"
     "gate NOT    1.25  1.56\n"
     "gate COPY  -0.70  1.37\n"
     "gate IMP    1.25  1.56\n"
@@ -49,6 +51,7 @@ static const char paper_text[] =
     "name paper\n"
     "rs 50\nreturn 0\nedge 1e-9\npulse 1e-6\n"
     "hrs 1.7\nlrs 0.3\nread 1.0\ngap_min 0.2\ngap_max 1.8\n"
+    "set 1.4\nreset -1.0\n"
     "gate NOT    1.0  1.4\n"
     "gate COPY  -1.0  1.4\n"
     "gate IMP    1.0  1.4\n"
@@ -158,6 +161,8 @@ static const setting settings[] = {
     {"read", 1e-9, 0.01, 10, offsetof(lw_bias, read)},
     {"gap_min", 1e-9, 0.01, 10, offsetof(lw_bias, gap_min)},
     {"gap_max", 1e-9, 0.01, 2.5, offsetof(lw_bias, gap_max)},
+    {"set", 1, 0, MAX_LINE_V, offsetof(lw_bias, v_set)},
+    {"reset", 1, -MAX_LINE_V, 0, offsetof(lw_bias, v_reset)},
 };
 
 static void defaults(lw_bias *b) {
@@ -171,6 +176,8 @@ static void defaults(lw_bias *b) {
   b->read = 1.0e-9;
   b->gap_min = 0.2e-9;
   b->gap_max = 1.8e-9;
+  b->v_set = 1.56;
+  b->v_reset = -1.40;
 }
 
 lw_status lw_bias_parse(const char *text, const char *file, lw_bias *b,

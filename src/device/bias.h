@@ -28,6 +28,10 @@ typedef struct lw_bias {
   double hrs, lrs;         /* m, initial gaps for logic 0 and 1 */
   double read;             /* m, gaps below read 1 */
   double gap_min, gap_max; /* m, model bounds */
+  /* V on a cell's line for a program's INIT 1 (through RS, which limits
+   * the set) and INIT 0 (the row wire held at the return node: a reset
+   * stops by itself) */
+  double v_set, v_reset;
   uint32_t nrows;
   lw_bias_row rows[LW_BIAS_MAX_ROWS];
 } lw_bias;

@@ -58,6 +58,10 @@ static double gamma_of(const lw_rram *m, double g, int polarity) {
 }
 
 double lw_rram_rate(const lw_rram *m, double v, double g) {
+  return lw_rram_rate_at(m, v, g, lw_rram_current(m, v, g));
+}
+
+double lw_rram_rate_at(const lw_rram *m, double v, double g, double current) {
   double gamma = gamma_of(m, g, v >= 0 ? 1 : -1);
   /* the minimum-field gate: below F_min the field term vanishes, so the
    * sinh and with it every motion is zero */
@@ -65,7 +69,7 @@ double lw_rram_rate(const lw_rram *m, double v, double g) {
     return 0.0;
   /* quasi-static temperature (no thermal capacitance in v1.0.0); it enters
    * the rate only, never the I-V */
-  double t = m->t0 + fabs(v * lw_rram_current(m, v, g)) * m->rth;
+  double t = m->t0 + fabs(v * current) * m->rth;
   double kt = BOLTZMANN * t;
   return -m->vel0 * exp(-CHARGE * m->ea / kt) *
          sinh(gamma * m->a0 * CHARGE * v / (m->tox * kt));

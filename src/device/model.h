@@ -36,6 +36,9 @@ double lw_rram_iv(const lw_rram *m, double pre, double v, double *didv);
 /* Gap velocity dg/dt (m/s) at (v, g), heating included; 0 when the F_min
  * gate blocks motion. Bounds are not applied here. */
 double lw_rram_rate(const lw_rram *m, double v, double g);
+/* The same with the current at (v, g) already known (the integrator has
+ * it from the node solve). */
+double lw_rram_rate_at(const lw_rram *m, double v, double g, double current);
 /* Smallest |V| at which gap g can move in the polarity of sign(v)
  * (F_min * tox / gamma(g)); infinite when gamma <= 0. */
 double lw_rram_threshold(const lw_rram *m, double g, int polarity);

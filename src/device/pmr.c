@@ -37,19 +37,22 @@ lw_pmr lw_pmr_default(void) {
   return c;
 }
 
+static const lw_rram *model_of(const lw_pmr *c, uint32_t i) {
+  return c->dev[i].model ? c->dev[i].model : &c->model;
+}
+
 /* Solve f(x) = sum of inflows + (v_ret - x)/RS = 0, where device i sends
  * s_i * I(s_i * (v_i - x), g_i) into X. f falls strictly with x, and the
  * root lies between the lowest and highest source voltage, so Newton is
  * kept inside a shrinking bracket and bisects when it leaves. */
 static double solve_node(const lw_pmr *c, const double *vline, double vret,
-                         const double *gaps, double guess) {
+                         const double *pre, double guess) {
   if (c->rs <= 0)
     return vret;
-  double lo = vret, hi = vret, pre[LW_PMR_MAX_DEVICES];
+  double lo = vret, hi = vret;
   for (uint32_t i = 0; i < c->n; i++) {
     lo = fmin(lo, vline[i]);
     hi = fmax(hi, vline[i]);
-    pre[i] = lw_rram_prefactor(&c->model, gaps[i]);
   }
   if (hi - lo < NODE_TOL)
     return lo;
@@ -58,7 +61,7 @@ static double solve_node(const lw_pmr *c, const double *vline, double vret,
     double f = (vret - x) / c->rs, df = -1.0 / c->rs;
     for (uint32_t i = 0; i < c->n; i++) {
       double s = c->dev[i].orient < 0 ? -1.0 : 1.0, d;
-      f += s * lw_rram_iv(&c->model, pre[i], s * (vline[i] - x), &d);
+      f += s * lw_rram_iv(model_of(c, i), pre[i], s * (vline[i] - x), &d);
       df -= d;
     }
     double step = -f / df;
@@ -79,12 +82,19 @@ static double solve_node(const lw_pmr *c, const double *vline, double vret,
   return x;
 }
 
+/* Each device's lw_rram_prefactor at its gap. */
+static void prefactors(const lw_pmr *c, const double *gaps, double *pre) {
+  for (uint32_t i = 0; i < c->n; i++)
+    pre[i] = lw_rram_prefactor(model_of(c, i), gaps[i]);
+}
+
 double lw_pmr_solve(const lw_pmr *c, double t, const double *gaps,
                     double *v_dev) {
-  double vline[LW_PMR_MAX_DEVICES];
+  double vline[LW_PMR_MAX_DEVICES], pre[LW_PMR_MAX_DEVICES];
   for (uint32_t i = 0; i < c->n; i++)
     vline[i] = lw_pulse_at(&c->dev[i].line, t);
-  double vx = solve_node(c, vline, lw_pulse_at(&c->ret, t), gaps, 0.0);
+  prefactors(c, gaps, pre);
+  double vx = solve_node(c, vline, lw_pulse_at(&c->ret, t), pre, 0.0);
   for (uint32_t i = 0; i < c->n; i++)
     v_dev[i] = (c->dev[i].orient < 0 ? -1.0 : 1.0) * (vline[i] - vx);
   return vx;
@@ -101,20 +111,22 @@ typedef struct snapshot {
 
 static void evaluate(const lw_pmr *c, double t, const double *gaps,
                      double guess, snapshot *s) {
-  const lw_rram *m = &c->model;
   for (uint32_t i = 0; i < c->n; i++)
     s->vline[i] = lw_pulse_at(&c->dev[i].line, t);
-  double vret = lw_pulse_at(&c->ret, t);
-  s->vx = solve_node(c, s->vline, vret, gaps, guess);
+  double vret = lw_pulse_at(&c->ret, t), pre[LW_PMR_MAX_DEVICES];
+  prefactors(c, gaps, pre);
+  s->vx = solve_node(c, s->vline, vret, pre, guess);
   s->power = 0;
   s->max_rate = 0;
-  s->temp = m->t0;
+  s->temp = c->model.t0;
   double into_x = 0;
   for (uint32_t i = 0; i < c->n; i++) {
+    const lw_rram *m = model_of(c, i);
     double sign = c->dev[i].orient < 0 ? -1.0 : 1.0;
     double v = sign * (s->vline[i] - s->vx);
-    double cur = lw_rram_current(m, v, gaps[i]);
-    double r = lw_rram_rate(m, v, gaps[i]);
+    double didv;
+    double cur = lw_rram_iv(m, pre[i], v, &didv);
+    double r = lw_rram_rate_at(m, v, gaps[i], cur);
     /* clamp semantics: a device at a bound does not push past it */
     if ((gaps[i] <= m->gap_min && r < 0) || (gaps[i] >= m->gap_max && r > 0))
       r = 0;
@@ -178,10 +190,11 @@ lw_status lw_pmr_run(const lw_pmr *c, double read_gap, lw_pmr_result *res,
   if (!(c->t_end > 0) || !(c->max_dgap > 0) || !(c->max_dt > 0) || c->rs < 0)
     return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
                         "bad PMR settings (t_end, step limits or RS)");
-  const lw_rram *m = &c->model;
   double gaps[LW_PMR_MAX_DEVICES], start[LW_PMR_MAX_DEVICES];
   for (uint32_t i = 0; i < c->n; i++) {
+    const lw_rram *m = model_of(c, i);
     gaps[i] = start[i] = fmin(fmax(c->dev[i].gap, m->gap_min), m->gap_max);
+    res->lo_gap[i] = res->hi_gap[i] = gaps[i];
     res->t_cross[i] = -1;
   }
   if (trace) {
@@ -209,6 +222,7 @@ lw_status lw_pmr_run(const lw_pmr *c, double read_gap, lw_pmr_result *res,
     double t_new = corner - t - dt < 1e-18 ? corner : t + dt;
     double old[LW_PMR_MAX_DEVICES];
     for (uint32_t i = 0; i < c->n; i++) {
+      const lw_rram *m = model_of(c, i);
       old[i] = gaps[i];
       gaps[i] = fmin(fmax(gaps[i] + s.rate[i] * dt, m->gap_min), m->gap_max);
     }
@@ -221,6 +235,8 @@ lw_status lw_pmr_run(const lw_pmr *c, double read_gap, lw_pmr_result *res,
       if (res->t_cross[i] < 0 && d0 != 0 && (d0 < 0) != (d1 < 0))
         res->t_cross[i] = t + (t_new - t) * d0 / (d0 - d1);
       res->max_drift[i] = fmax(res->max_drift[i], fabs(gaps[i] - start[i]));
+      res->lo_gap[i] = fmin(res->lo_gap[i], gaps[i]);
+      res->hi_gap[i] = fmax(res->hi_gap[i], gaps[i]);
     }
     t = t_new;
     res->steps++;

@@ -29,6 +29,9 @@ typedef struct lw_pmr_device {
    * -1: the other way round */
   int orient;
   double gap; /* initial gap, m */
+  /* this device's own parameters (device variation), or NULL: the
+   * circuit's model */
+  const lw_rram *model;
 } lw_pmr_device;
 
 typedef struct lw_pmr {
@@ -49,6 +52,8 @@ lw_pmr lw_pmr_default(void);
 typedef struct lw_pmr_result {
   double gap[LW_PMR_MAX_DEVICES];       /* final gaps, m */
   double max_drift[LW_PMR_MAX_DEVICES]; /* largest |g(t) - g(0)|, m */
+  double lo_gap[LW_PMR_MAX_DEVICES];    /* smallest gap reached, m */
+  double hi_gap[LW_PMR_MAX_DEVICES];    /* largest gap reached, m */
   double t_cross[LW_PMR_MAX_DEVICES];   /* first crossing of the read gap,
                                            s; -1 when none */
   double peak_temp;                     /* hottest device, K */

@@ -1,0 +1,22 @@
+/* Internals of the program run shared by program.c and variation.c: the
+ * input vectors with their expected outputs, and one pass of every vector
+ * over a row. */
+#ifndef LW_DEVICE_PROGRAM_H
+#define LW_DEVICE_PROGRAM_H
+
+#include "device/row.h"
+
+typedef struct lw_dvectors {
+  uint32_t n;
+  uint8_t *in;  /* n x program inputs */
+  uint8_t *out; /* n x program outputs, expected */
+} lw_dvectors;
+
+/* Every vector on the row r, back to back from a fresh row; per-vector
+ * results into res (may be NULL). Returns the number of passing vectors;
+ * first_fail_kind (LW_DEVICE_KIND_NAME bytes) gets the kind of the first
+ * failing vector's first failure ("" when all pass). */
+uint32_t lw_device_run_vectors(lw_drow *r, const lw_dvectors *vs,
+                               lw_device_vector *res, char *first_fail_kind);
+
+#endif

@@ -1,0 +1,58 @@
+/* The row as devices (docs/device.md section 10): one gap per cell, and one
+ * evaluation of a program on it, cycle by cycle, each cycle its gate's PMR
+ * circuit over the cells as they are (INIT: the set/reset pulse on each
+ * listed cell). Beside the gaps the row keeps every cell's ideal logic
+ * value, so that the first cycle after which a cell reads wrong is found,
+ * and per cell the margins and the read disturb between writes. */
+#ifndef LW_DEVICE_ROW_H
+#define LW_DEVICE_ROW_H
+
+#include <stdint.h>
+
+#include "device/check.h"
+#include "lowwear/device.h"
+#include "net/program.h"
+
+enum { LW_DKIND_INIT0, LW_DKIND_INIT1, LW_DKIND_GATES };
+
+/* One cycle resolved once: the device gate, its bias row, its kind. */
+typedef struct lw_drow_op {
+  const lw_dgate *gate; /* NULL for INIT */
+  const lw_bias_row *row;
+  int kind;
+} lw_drow_op;
+
+typedef struct lw_drow {
+  const lw_dsetup *s;
+  const lw_program *prog;
+  lw_drow_op *ops; /* per cycle */
+  uint32_t n;      /* cells */
+  double *gap;     /* m, per cell */
+  uint8_t *logic;  /* ideal value per cell */
+  /* per-cell device parameters and written gaps (variation), or NULL:
+   * the nominal model and the bias table's hrs/lrs */
+  const lw_rram *models;
+  const double *hrs, *lrs;
+  double *since;   /* drift summed over the reads since the last write */
+  uint32_t *reads; /* reads since the last write */
+  lw_device_cell *cells;
+  uint32_t nkinds;
+  lw_device_kind kinds[LW_DEVICE_MAX_KINDS]; /* sums over the evaluations */
+  double least_margin;                       /* m */
+  uint32_t least_cell, least_cycle;
+  uint64_t runs, steps; /* circuits integrated, integrator steps */
+} lw_drow;
+
+/* Resolve every cycle of prog against the bias table (an op without a
+ * bias row is LW_ERR_USAGE naming the cycle); every cell starts at hrs. */
+lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
+                       lw_error *err);
+void lw_drow_free(lw_drow *r);
+/* Every cell back to its written 0 (a fresh row). */
+void lw_drow_reset(lw_drow *r);
+/* One evaluation: write the inputs (in[j] = program input j), run the
+ * setup and every cycle, read the outputs into out[k]. */
+void lw_drow_eval(lw_drow *r, const uint8_t *in, uint8_t *out,
+                  lw_device_vector *v);
+
+#endif

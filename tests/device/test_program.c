@@ -1,0 +1,230 @@
+/* lowwear device --program: whole programs on the row of devices. The full
+ * adder's programs of every flow at the recommended and at the paper's
+ * bias (against the per-gate check), read disturb on a hand-made program,
+ * the exit status and the JSON of the command line. */
+#include "lw_test.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lowwear/device.h"
+#include "lowwear/lowwear.h"
+#include "net/net.h"
+#include "net/program.h"
+
+static const char *const flows[] = {"simpler", "losss", "lowwear",
+                                    "lowwear-wide"};
+#define NFLOWS (sizeof flows / sizeof *flows)
+
+/* Map examples/full_adder.blif with a flow into the scratch folder; the
+ * circuit and the program, read back. */
+static void full_adder(const char *flow, lw_net **net, lw_program **prog) {
+  char blif[1024], path[1200], cmd[2600];
+  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
+  snprintf(path, sizeof path, "%s/fa_%s.json", lw_test_dir, flow);
+  snprintf(cmd, sizeof cmd, "map %s --flow %s -o %s 2>/dev/null", blif, flow,
+           path);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  lw_error err = {0};
+  lw_read_params rp = lw_read_params_default();
+  assert_int_equal(lw_io_read_circuit(blif, &rp, net, &err), LW_OK);
+  assert_int_equal(lw_io_read_program(path, prog, &err), LW_OK);
+}
+
+static lw_device_program_report run(const lw_net *net, const lw_program *prog,
+                                    const char *bias, int fmin) {
+  lw_device_program_params p = lw_device_program_params_default();
+  p.bias = bias;
+  p.fmin = fmin;
+  lw_device_program_report rep;
+  lw_error err = {0};
+  lw_status st = lw_device_program(net, prog, &p, &rep, &err);
+  if (st != LW_OK)
+    fail_msg("%s", err.msg);
+  return rep;
+}
+
+static void test_full_adder_recommended_passes(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  for (size_t f = 0; f < NFLOWS; f++) {
+    lw_net *net;
+    lw_program *prog;
+    full_adder(flows[f], &net, &prog);
+    lw_device_program_report rep = run(net, prog, "recommended", 1);
+    assert_int_equal(rep.nvectors, 8);
+    assert_true(rep.exhaustive);
+    assert_int_equal(rep.passing, 8);
+    assert_true(rep.all_pass);
+    assert_int_equal(rep.first_fail, 0);
+    /* every written cell holds its value on the right side of the read
+     * threshold; the energy is the sum of the kinds */
+    assert_true(rep.least_margin_nm > 0);
+    double sum = 0;
+    for (uint32_t k = 0; k < rep.nkinds; k++)
+      sum += rep.kinds[k].energy_j;
+    assert_true(rep.energy_j > 0);
+    assert_float_equal(sum, rep.energy_j, 1e-6 * rep.energy_j);
+    assert_true(rep.init_energy_j > 0 && rep.init_energy_j < rep.energy_j);
+    lw_device_program_report_free(&rep);
+    lw_program_free(prog);
+    lw_net_free(net);
+  }
+}
+
+/* The per-gate check at the paper's bias: does `gate` fail a case? */
+static int gate_fails_alone(const char *gate) {
+  lw_device_params p = lw_device_params_default();
+  p.bias = "paper";
+  p.gate = gate;
+  lw_device_report rep;
+  lw_error err = {0};
+  assert_int_equal(lw_device_check(&p, &rep, &err), LW_OK);
+  int fails = !rep.all_pass;
+  lw_device_report_free(&rep);
+  return fails;
+}
+
+static void test_full_adder_paper_fails_as_gates_predict(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  for (size_t f = 0; f < NFLOWS; f++) {
+    lw_net *net;
+    lw_program *prog;
+    full_adder(flows[f], &net, &prog);
+    lw_device_program_report rep = run(net, prog, "paper", 1);
+    assert_false(rep.all_pass);
+    assert_true(rep.passing < rep.nvectors);
+    /* every failing vector went wrong at a cycle whose gate the per-gate
+     * check already marks failing at this bias */
+    for (uint32_t v = 0; v < rep.nvectors; v++) {
+      if (rep.vectors[v].pass)
+        continue;
+      assert_true(rep.vectors[v].first_fail > 0);
+      const char *kind = rep.vectors[v].first_fail_kind;
+      assert_true(strncmp(kind, "INIT", 4) != 0);
+      if (!gate_fails_alone(kind))
+        fail_msg("%s, vector %u: first failure at %s, which passes alone",
+                 flows[f], v, kind);
+    }
+    lw_device_program_report_free(&rep);
+    lw_program_free(prog);
+    lw_net_free(net);
+  }
+}
+
+/* out = NOT(a), as a program that reads cell 0 (a) `reads` times without
+ * rewriting it: NOT(a) into cell 1, INIT cell 1, again, ..., the last NOT
+ * kept. */
+static lw_program *many_reads(uint32_t reads) {
+  lw_program *prog = lw_program_new("rd", "hand", 2);
+  lw_program_add_input(prog, "a", 0);
+  lw_program_add_output(prog, "out", 1);
+  uint32_t a = 0, out = 1;
+  lw_program_add_init(prog, 1, 0, &out, 1);
+  for (uint32_t k = 0; k < reads; k++) {
+    if (k)
+      lw_program_add_init(prog, 0, 0, &out, 1);
+    lw_program_add_gate(prog, LW_GATE_NOT, &a, 1, out);
+  }
+  lw_program_compute_metrics(prog);
+  return prog;
+}
+
+static lw_net *not_circuit(void) {
+  lw_net *net = lw_net_new("rd");
+  uint32_t a = lw_net_add_pi(net, "a");
+  uint32_t n = lw_net_add_node(net, LW_GATE_NOT, 1, &a, "out_n");
+  lw_net_add_po(net, n, "out");
+  return net;
+}
+
+/* With the F_min gate on (the model as the paper used it) a read below the
+ * threshold moves nothing: the drift is exactly zero whatever the number of
+ * reads, so read disturb never makes the program fail. With the gate off
+ * (pure kinetics) every read creeps the input toward SET: the drift grows
+ * with the reads and past some count the input reads 1. */
+static void test_read_disturb(void **state) {
+  (void)state;
+  lw_net *net = not_circuit();
+  for (uint32_t reads = 1; reads <= 256; reads *= 4) {
+    lw_program *prog = many_reads(reads);
+    lw_device_program_report rep = run(net, prog, "recommended", 1);
+    assert_true(rep.all_pass);
+    assert_int_equal(rep.cells[0].max_reads, reads);
+    assert_true(rep.cells[0].max_drift_nm == 0.0);
+    lw_device_program_report_free(&rep);
+    lw_program_free(prog);
+  }
+  double last = 0, margin = 1e9;
+  uint32_t failing = 0;
+  for (uint32_t reads = 1; reads <= 4096 && !failing; reads *= 2) {
+    lw_program *prog = many_reads(reads);
+    lw_device_program_report rep = run(net, prog, "recommended", 0);
+    if (rep.all_pass) {
+      /* the 0 held by the input creeps toward the threshold read by read
+       * (the drift summed between writes also counts the 1, which creeps
+       * the harmless way, to the gap_min bound) */
+      assert_int_equal(rep.cells[0].worst_value, 0);
+      assert_true(rep.cells[0].margin_nm < margin);
+      assert_true(rep.cells[0].max_drift_nm >= last);
+      margin = rep.cells[0].margin_nm;
+      last = rep.cells[0].max_drift_nm;
+    } else {
+      failing = reads;
+      /* the input, read as 0 (vector 0), crept past the threshold */
+      assert_false(rep.vectors[0].pass);
+    }
+    lw_device_program_report_free(&rep);
+    lw_program_free(prog);
+  }
+  print_message("without the F_min gate the input fails after <= %u reads "
+                "(margin %.4f nm at half as many)\n",
+                failing, margin);
+  assert_true(failing > 1);
+  lw_net_free(net);
+}
+
+static void test_cli_exit_and_json(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  char blif[1024], path[1200], cmd[3000], out[1200];
+  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
+  snprintf(path, sizeof path, "%s/fa_cli.json", lw_test_dir);
+  snprintf(out, sizeof out, "%s/fa_cli.out", lw_test_dir);
+  snprintf(cmd, sizeof cmd, "map %s -o %s 2>/dev/null", blif, path);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  snprintf(cmd, sizeof cmd, "device --program %s %s --json >%s", blif, path,
+           out);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  json_error_t jerr;
+  json_t *root = json_load_file(out, 0, &jerr);
+  assert_non_null(root);
+  assert_true(json_is_true(json_object_get(root, "all_pass")));
+  assert_int_equal(json_integer_value(json_object_get(root, "vectors")), 8);
+  assert_true(json_is_real(json_object_get(root, "energy_j")));
+  assert_true(json_is_real(json_object_get(root, "least_margin_nm")));
+  assert_true(json_is_number(json_object_get(root, "seconds")));
+  json_decref(root);
+  snprintf(cmd, sizeof cmd, "device --program %s %s --bias paper >%s", blif,
+           path, out);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 4);
+  /* the arguments swapped: an input error (1), not a verdict */
+  snprintf(cmd, sizeof cmd, "device --program %s %s >%s", path, blif, out);
+  char *msg = NULL;
+  assert_int_equal(lw_test_run_cli(cmd, &msg), 1);
+  assert_non_null(strstr(msg, "fa_cli.json"));
+  free(msg);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_full_adder_recommended_passes),
+      cmocka_unit_test(test_full_adder_paper_fails_as_gates_predict),
+      cmocka_unit_test(test_read_disturb),
+      cmocka_unit_test(test_cli_exit_and_json),
+  };
+  return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
+}
