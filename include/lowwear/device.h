@@ -107,7 +107,7 @@ typedef struct lw_device_program_params {
                        LW_DEVICE_EXHAUSTIVE_MAX inputs (else all of them) */
   uint64_t seed;
   double variation; /* relative sigma of the per-cell parameters; 0 = none */
-  uint32_t trials;  /* Monte Carlo rows when variation is used */
+  uint32_t trials;  /* Monte Carlo rows (0 with variation: 100) */
 } lw_device_program_params;
 
 #define LW_DEVICE_EXHAUSTIVE_MAX 10
@@ -169,6 +169,7 @@ typedef struct lw_device_program_report {
   /* Monte Carlo (variation > 0 or trials > 0) */
   uint32_t trials, trials_pass;
   double variation;
+  double mc_energy_j; /* per evaluation, mean over the trials */
   char mc_first_fail_kind[LW_DEVICE_KIND_NAME]; /* most frequent first
                                                    failing kind, "" none */
   double seconds;

@@ -36,7 +36,12 @@
   OPT(vectors, "--vectors", LW_OPT_INT, "64", 2, 1e7, "N",                     \
       "--program: random vectors when the circuit has more than 10 inputs")    \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 4e18, "S",                           \
-      "--program: seed of the random vectors")
+      "--program: seed of the random vectors and of --variation")              \
+  OPT(variation, "--variation", LW_OPT_REAL, NULL, 0, 1, "SIGMA",              \
+      "--program: Monte Carlo rows, per-cell tox, F_min and gaps at relative " \
+      "sigma")                                                                 \
+  OPT(trials, "--trials", LW_OPT_INT, "100", 1, 1e6, "T",                      \
+      "--program: Monte Carlo rows with --variation")
 
 typedef struct device_opts {
   DEVICE_OPTS(LW_OPT_FIELD)
@@ -160,6 +165,12 @@ static void print_program(const lw_device_program_report *rep) {
          rep->energy_j > 0 ? 100 * rep->init_energy_j / rep->energy_j : 0.0);
   printf("least margin %+.4f nm: cell %u, cycle T%u\n", rep->least_margin_nm,
          rep->least_cell, rep->least_cycle);
+  if (rep->trials)
+    printf("variation sigma %g: %u of %u rows right (%.1f %%), energy %.3f "
+           "nJ per evaluation, most frequent first failure %s\n",
+           rep->variation, rep->trials_pass, rep->trials,
+           100.0 * rep->trials_pass / rep->trials, rep->mc_energy_j * 1e9,
+           rep->mc_first_fail_kind[0] ? rep->mc_first_fail_kind : "-");
   printf("%u of %u vectors pass (%.3f s, %llu circuits integrated)\n",
          rep->passing, rep->nvectors, rep->seconds,
          (unsigned long long)rep->pmr_runs);
@@ -188,6 +199,10 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   p.heat = !o->no_heat.set;
   p.vectors = (uint32_t)o->vectors.num;
   p.seed = (uint64_t)o->seed.num;
+  if (o->variation.set) {
+    p.variation = o->variation.real;
+    p.trials = (uint32_t)o->trials.num;
+  }
   lw_device_program_report rep;
   lw_status st = lw_device_program(net, prog, &p, &rep, &err);
   lw_program_free(prog);

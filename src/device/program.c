@@ -82,8 +82,8 @@ static int input_bit(uint32_t npi, int exhaustive, uint32_t v, uint32_t i,
 }
 
 static lw_status make_vectors(const lw_net *net, const lw_program *prog,
-                              const lw_device_program_params *p, lw_dvectors *vs,
-                              int *exhaustive, lw_error *err) {
+                              const lw_device_program_params *p,
+                              lw_dvectors *vs, int *exhaustive, lw_error *err) {
   uint32_t npi = net->pis.size, nin = prog->inputs.size,
            nout = prog->outputs.size;
   uint32_t *pi = lw_alloc(sizeof *pi * (nin + 1));
@@ -207,8 +207,8 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
     return st;
   lw_sim_issues issues = {0};
   if (!lw_sim_row_check(prog, 0, &issues))
-    return lw_error_set(err, LW_ERR_USAGE, NULL, 0, "cannot run the program: %s",
-                        issues.first);
+    return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
+                        "cannot run the program: %s", issues.first);
   lw_drow r;
   if ((st = lw_drow_init(&r, &s, prog, err)) != LW_OK)
     return st;
@@ -227,6 +227,8 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   char kind[LW_DEVICE_KIND_NAME];
   rep->passing = lw_device_run_vectors(&r, &vs, rep->vectors, kind);
   summarise(&r, &vs, rep);
+  if (p->variation > 0 || p->trials > 0)
+    lw_device_monte_carlo(&r, &vs, p, rep);
   lw_drow_free(&r);
   lw_free(vs.in);
   lw_free(vs.out);

@@ -19,4 +19,11 @@ typedef struct lw_dvectors {
 uint32_t lw_device_run_vectors(lw_drow *r, const lw_dvectors *vs,
                                lw_device_vector *res, char *first_fail_kind);
 
+/* T Monte Carlo rows with per-cell parameters drawn at relative sigma
+ * p->variation (variation.c); fills the report's trials, trials_pass,
+ * mc_energy_j and mc_first_fail_kind. Leaves r nominal again. */
+void lw_device_monte_carlo(lw_drow *r, const lw_dvectors *vs,
+                           const lw_device_program_params *p,
+                           lw_device_program_report *rep);
+
 #endif

@@ -5,7 +5,9 @@
 #include "lowwear/device.h"
 
 /* A number, or null when not finite (a cell never used has no margin). */
-static json_t *num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+static json_t *num(double x) {
+  return isfinite(x) ? json_real(x) : json_null();
+}
 
 static json_t *vectors_json(const lw_device_program_report *rep) {
   json_t *a = json_array();
@@ -83,7 +85,22 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
                       rep->first_fail ? json_string(rep->first_fail_kind)
                                       : json_null());
   json_object_set_new(root, "energy_by_kind", kinds_json(rep));
-  json_object_set_new(root, "pmr_runs", json_integer((json_int_t)rep->pmr_runs));
+  if (rep->trials) {
+    json_t *mc = json_object();
+    json_object_set_new(mc, "sigma", json_real(rep->variation));
+    json_object_set_new(mc, "trials", json_integer(rep->trials));
+    json_object_set_new(mc, "trials_pass", json_integer(rep->trials_pass));
+    json_object_set_new(mc, "pass_fraction",
+                        json_real((double)rep->trials_pass / rep->trials));
+    json_object_set_new(mc, "energy_j", json_real(rep->mc_energy_j));
+    json_object_set_new(mc, "first_fail_kind",
+                        rep->mc_first_fail_kind[0]
+                            ? json_string(rep->mc_first_fail_kind)
+                            : json_null());
+    json_object_set_new(root, "monte_carlo", mc);
+  }
+  json_object_set_new(root, "pmr_runs",
+                      json_integer((json_int_t)rep->pmr_runs));
   json_object_set_new(root, "pmr_steps",
                       json_integer((json_int_t)rep->pmr_steps));
   json_object_set_new(root, "seconds", json_real(rep->seconds));

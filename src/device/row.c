@@ -48,8 +48,8 @@ lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
     if (!ro->row) {
       lw_status st = lw_error_set(
           err, LW_ERR_USAGE, NULL, 0,
-          "cycle T%u: %s with %u operands has no row in bias table '%s'",
-          i + 1, lw_gate(op->type)->op, op->nin, s->bias.name);
+          "cycle T%u: %s with %u operands has no row in bias table '%s'", i + 1,
+          lw_gate(op->type)->op, op->nin, s->bias.name);
       lw_drow_free(r);
       return st;
     }
@@ -197,8 +197,8 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
     cells[k] = op->in[k];
   cells[op->nin] = op->out;
   lw_pmr c;
-  lw_dgate_circuit(ro->gate, &r->s->bias, ro->row, &r->s->model, r->s->pulse,
-                   0, &c);
+  lw_dgate_circuit(ro->gate, &r->s->bias, ro->row, &r->s->model, r->s->pulse, 0,
+                   &c);
   uint64_t x[LW_GATE_MAX_FANIN];
   for (uint32_t k = 0; k < n; k++) {
     c.dev[k].gap = r->gap[cells[k]];
@@ -206,8 +206,7 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
     x[k] = r->logic[cells[k]] ? ~(uint64_t)0 : 0;
   }
   int over = lw_gate(op->type)->over >= 0;
-  int value =
-      (int)(lw_gate_eval(op->type, x, op->nin + (uint32_t)over) & 1);
+  int value = (int)(lw_gate_eval(op->type, x, op->nin + (uint32_t)over) & 1);
   lw_pmr_result res;
   run_circuit(r, &c, &res);
   for (uint32_t k = 0; k < op->nin; k++) {

@@ -33,17 +33,26 @@ static void full_adder(const char *flow, lw_net **net, lw_program **prog) {
   assert_int_equal(lw_io_read_program(path, prog, &err), LW_OK);
 }
 
-static lw_device_program_report run(const lw_net *net, const lw_program *prog,
-                                    const char *bias, int fmin) {
+static lw_device_program_report run_mc(const lw_net *net,
+                                       const lw_program *prog, const char *bias,
+                                       int fmin, double sigma,
+                                       uint32_t trials) {
   lw_device_program_params p = lw_device_program_params_default();
   p.bias = bias;
   p.fmin = fmin;
+  p.variation = sigma;
+  p.trials = trials;
   lw_device_program_report rep;
   lw_error err = {0};
   lw_status st = lw_device_program(net, prog, &p, &rep, &err);
   if (st != LW_OK)
     fail_msg("%s", err.msg);
   return rep;
+}
+
+static lw_device_program_report run(const lw_net *net, const lw_program *prog,
+                                    const char *bias, int fmin) {
+  return run_mc(net, prog, bias, fmin, 0, 0);
 }
 
 static void test_full_adder_recommended_passes(void **state) {
@@ -187,6 +196,63 @@ static void test_read_disturb(void **state) {
   lw_net_free(net);
 }
 
+/* Sigma 0 draws every cell at its nominal value: the Monte Carlo rows are
+ * the nominal row, trial after trial. */
+static void test_variation_zero_is_nominal(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  lw_net *net;
+  lw_program *prog;
+  full_adder("lowwear", &net, &prog);
+  const char *bias[2] = {"recommended", "paper"};
+  for (int b = 0; b < 2; b++) {
+    lw_device_program_report rep = run_mc(net, prog, bias[b], 1, 0, 4);
+    assert_int_equal(rep.trials, 4);
+    assert_int_equal(rep.trials_pass, rep.all_pass ? 4 : 0);
+    assert_float_equal(rep.mc_energy_j, rep.energy_j, 1e-9 * rep.energy_j);
+    if (!rep.all_pass) {
+      uint32_t v = 0;
+      while (rep.vectors[v].pass)
+        v++;
+      assert_string_equal(rep.mc_first_fail_kind,
+                          rep.vectors[v].first_fail_kind);
+    } else {
+      assert_string_equal(rep.mc_first_fail_kind, "");
+    }
+    lw_device_program_report_free(&rep);
+  }
+  lw_program_free(prog);
+  lw_net_free(net);
+}
+
+/* Over one seed the draws are the same normals scaled by sigma: the
+ * fraction of right rows does not rise as sigma grows, and it falls from
+ * all to fewer over the range. */
+static void test_pass_fraction_falls_with_sigma(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  lw_net *net;
+  lw_program *prog;
+  full_adder("lowwear", &net, &prog);
+  const double sigma[] = {0, 0.01, 0.03, 0.05, 0.1, 0.2};
+  uint32_t last = UINT32_MAX, first = 0;
+  for (size_t k = 0; k < sizeof sigma / sizeof *sigma; k++) {
+    lw_device_program_report rep =
+        run_mc(net, prog, "recommended", 1, sigma[k], 30);
+    print_message("sigma %.2f: %u of 30 rows right\n", sigma[k],
+                  rep.trials_pass);
+    assert_true(rep.trials_pass <= last);
+    if (k == 0)
+      first = rep.trials_pass;
+    last = rep.trials_pass;
+    lw_device_program_report_free(&rep);
+  }
+  assert_int_equal(first, 30);
+  assert_true(last < first);
+  lw_program_free(prog);
+  lw_net_free(net);
+}
+
 static void test_cli_exit_and_json(void **state) {
   (void)state;
   lw_test_need_abc();
@@ -224,6 +290,8 @@ int main(void) {
       cmocka_unit_test(test_full_adder_recommended_passes),
       cmocka_unit_test(test_full_adder_paper_fails_as_gates_predict),
       cmocka_unit_test(test_read_disturb),
+      cmocka_unit_test(test_variation_zero_is_nominal),
+      cmocka_unit_test(test_pass_fraction_falls_with_sigma),
       cmocka_unit_test(test_cli_exit_and_json),
   };
   return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
