@@ -15,6 +15,9 @@
 const char *lw_test_benchmark(const char *rel, char *buf, size_t n);
 /* Path of a file under the source tree (examples/, tests/data/). */
 const char *lw_test_source(const char *rel, char *buf, size_t n);
+/* The circuit file read as lowwear reads it; the test fails when it
+ * cannot be read. Free with lw_net_free. */
+struct lw_net *lw_test_read_circuit(const char *path);
 /* 1 when an ABC executable is on the PATH. */
 int lw_test_have_abc(void);
 /* Run the lowwear binary with a shell command line (after the binary);
