@@ -141,14 +141,22 @@ void lw_io_print_blif(const lw_net *net, FILE *f) {
       print_node(&nm, id, f);
   }
   /* each output buffers its driver, unless the driver has its name */
+  int logic = 0;
+  lw_net_foreach_node(net, id) logic |=
+      need[id] && lw_net_type(net, id) != LW_GATE_PI;
   lw_net_foreach_po(net, i, id) {
     const char *name = lw_net_po_name(net, i);
     if (nm.own[id] && !strcmp(lw_net_node_name(net, id), name))
       continue;
+    logic = 1;
     fputs(".names", f);
     put_signal(&nm, id, f);
     fprintf(f, " %s\n1 1\n", name);
   }
+  /* ABC 1.01 aborts on a model without a single .names (every output is
+   * an input): an unused constant, which its strash drops, avoids that */
+  if (!logic)
+    fprintf(f, ".names lw_n%u_\n", lw_net_size(net));
   fputs(".end\n", f);
   lw_free(need);
   lw_free(cov);

@@ -87,6 +87,7 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
       }
     }
   }
+  int logic = prog->setup.size + prog->cycles.size > 0;
   /* each PO reads its cell's final version (a buffer, unless the PO is an
    * input named like itself) */
   lw_vec_foreach(&circuit->pos, i) {
@@ -95,10 +96,17 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
       if (strcmp(prog->outputs.data[j].name, name))
         continue;
       const char *from = cur[prog->outputs.data[j].cell];
-      if (from && strcmp(from, name))
+      if (from && strcmp(from, name)) {
         fprintf(f, ".names %s %s\n1 1\n", from, name);
+        logic = 1;
+      }
       break;
     }
+  }
+  /* as io/blif_write.c: ABC aborts on a model without any .names */
+  if (!logic) {
+    signal_name(sig, sizeof sig, n, 0);
+    fprintf(f, ".names %s\n", sig);
   }
   fputs(".end\n", f);
   for (uint32_t c = 0; c < n; c++)
