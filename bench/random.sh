@@ -6,7 +6,7 @@
 #   bench/random.sh [--count N] [--seed FIRST] [--jobs J] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=2000 first=1 jobs=$(nproc) out=random-out
+count=2000 first=1 jobs=$(nproc) out=build/random-out
 while [ $# -gt 0 ]; do
   case "$1" in
   --count) count=$2; shift 2 ;;
