@@ -99,8 +99,8 @@ void lw_gen_blif(uint64_t seed, FILE *f) {
   unsigned nout = 1 + rnd(&g, 4), written = 0;
   fputs("\n.outputs", f);
   for (unsigned o = 0; o < nout || !written; o++) {
-    unsigned k = g.nnodes && rnd(&g, 4) ? g.ninputs + rnd(&g, g.nnodes)
-                                        : rnd(&g, nsig);
+    unsigned k =
+        g.nnodes && rnd(&g, 4) ? g.ninputs + rnd(&g, g.nnodes) : rnd(&g, nsig);
     if (listed[k])
       continue;
     listed[k] = 1;

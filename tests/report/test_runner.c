@@ -17,8 +17,7 @@ static void quiet(void *ctx, const char *flow, const char *stage) {
 
 static void test_ansi_verilog_verified(void **state) {
   (void)state;
-  if (!lw_test_have_abc() ||
-      system("command -v yosys >/dev/null 2>&1") != 0)
+  if (!lw_test_have_abc() || system("command -v yosys >/dev/null 2>&1") != 0)
     skip();
   lw_bench_circuit c;
   memset(&c, 0, sizeof c);
