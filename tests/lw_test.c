@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lowwear/lowwear.h"
+
 static int skipped_tests;
 
 _Noreturn void lw_test_skip_at(const char *file, int line, const char *func,
@@ -55,6 +57,14 @@ const char *lw_test_need_benchmark_at(const char *file, int line,
 const char *lw_test_source(const char *rel, char *buf, size_t n) {
   snprintf(buf, n, "%s/%s", LW_SOURCE_DIR, rel);
   return buf;
+}
+
+struct lw_net *lw_test_read_circuit(const char *path) {
+  lw_net *net = NULL;
+  lw_error err = {0};
+  if (lw_io_read_circuit(path, NULL, &net, &err) != LW_OK)
+    fail_msg("%s:%d: %s", path, err.line, err.msg);
+  return net;
 }
 
 int lw_test_have_abc(void) {

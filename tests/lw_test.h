@@ -65,6 +65,9 @@ const char *lw_test_need_benchmark_at(const char *file, int line,
                                       char *buf, size_t n);
 /* Path of a file under the source tree (examples/, tests/data/). */
 const char *lw_test_source(const char *rel, char *buf, size_t n);
+/* The circuit file read as lowwear reads it; the test fails when it
+ * cannot be read. Free with lw_net_free. */
+struct lw_net *lw_test_read_circuit(const char *path);
 /* 1 when an ABC executable (yosys) is on the PATH. */
 int lw_test_have_abc(void);
 int lw_test_have_yosys(void);

@@ -103,16 +103,17 @@ typedef struct lw_synth_stats {
 #define LW_SYNTH_MAX_ALTS 8
 
 lw_synth_params lw_synth_params_default(void);
-/* Synthesize the circuit file with ABC into a netlist of library cells:
- * with a script of alternatives, the one of least total area. */
-lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
+/* Synthesize the circuit (as read: ABC gets it written as BLIF, never the
+ * user's file) with ABC into a netlist of library cells: with a script of
+ * alternatives, the one of least total area. */
+lw_status lw_synth_run(const lw_net *circuit, const lw_synth_params *params,
                        lw_synth_stats *stats, lw_net **mapped, lw_error *err);
 /* The same, keeping every alternative's netlist: nets[0..*count) in the
  * script's order (nets holds LW_SYNTH_MAX_ALTS); stats->alternative is the
  * one lw_synth_run would keep. */
-lw_status lw_synth_run_all(const char *circuit_path,
-                           const lw_synth_params *params, lw_synth_stats *stats,
-                           lw_net **nets, int *count, lw_error *err);
+lw_status lw_synth_run_all(const lw_net *circuit, const lw_synth_params *params,
+                           lw_synth_stats *stats, lw_net **nets, int *count,
+                           lw_error *err);
 /* The script used when params->script is NULL. A script is ABC commands
  * separated by ';', optionally ending with alternatives in braces,
  * PREFIX; {A | B | ...}: each alternative runs from the state after PREFIX
@@ -155,10 +156,10 @@ typedef struct lw_verify_report {
 } lw_verify_report;
 
 lw_verify_params lw_verify_params_default(void);
-/* Simulate prog against circuit; circuit_path is what ABC cec reads (NULL:
- * cec reads the circuit netlist as given, written out as BLIF). */
-lw_status lw_sim_verify(const lw_net *circuit, const char *circuit_path,
-                        const lw_program *prog, const lw_verify_params *params,
+/* Simulate prog against circuit and (params->cec) prove it with ABC cec,
+ * which reads the circuit netlist written out as BLIF. */
+lw_status lw_sim_verify(const lw_net *circuit, const lw_program *prog,
+                        const lw_verify_params *params,
                         lw_verify_report *report, lw_error *err);
 void lw_verify_report_free(lw_verify_report *report);
 /* The report as a JSON object text (caller frees with free()). */

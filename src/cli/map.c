@@ -104,7 +104,7 @@ static lw_status write_variants(const char *circuit_path, lw_program *prog,
       lw_verify_params vp = p->verify_params;
       vp.cec = 0; /* a permutation of cells of a proved program */
       lw_verify_report rep;
-      st = lw_sim_verify(circuit, NULL, variants[k], &vp, &rep, err);
+      st = lw_sim_verify(circuit, variants[k], &vp, &rep, err);
       if (st == LW_OK && !rep.ok)
         st = lw_error_set(err, LW_ERR_VERIFY, circuit_path, 0,
                           "variant %u is incorrect, not written: %s", k,

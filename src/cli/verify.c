@@ -29,13 +29,6 @@ typedef struct verify_values {
 static const lw_opt verify_opts[] = {VERIFY_OPTS(LW_OPT_ROW)};
 #define NOPTS ((int)(sizeof verify_opts / sizeof *verify_opts))
 
-/* ABC reads these circuit files itself; Verilog went through yosys, so cec
- * gets the netlist as read instead (circuit path NULL). */
-static int abc_reads(const char *path) {
-  const char *dot = strrchr(path, '.');
-  return !(dot && (!strcmp(dot, ".v") || !strcmp(dot, ".sv")));
-}
-
 int lw_cli_verify(int argc, char **argv) {
   verify_values v;
   const char *pos[2] = {0};
@@ -73,9 +66,7 @@ int lw_cli_verify(int argc, char **argv) {
   params.timeout_s = v.abc_timeout.real;
   params.allow_input_overwrite = v.allow_input_overwrite.set;
   lw_verify_report report;
-  int abc_file = abc_reads(pos[0]) && strcmp(pos[0], "-") && !rp.input_format;
-  lw_status st = lw_sim_verify(net, abc_file ? pos[0] : NULL, prog, &params,
-                               &report, &err);
+  lw_status st = lw_sim_verify(net, prog, &params, &report, &err);
   if (st != LW_OK) {
     lw_verify_report_free(&report);
     lw_program_free(prog);

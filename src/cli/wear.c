@@ -75,7 +75,7 @@ static lw_status check(const lw_net *net, const lw_program *prog,
   lw_verify_params vp = lw_verify_params_default();
   vp.cec = 0;
   lw_verify_report rep;
-  lw_status st = lw_sim_verify(net, NULL, prog, &vp, &rep, err);
+  lw_status st = lw_sim_verify(net, prog, &vp, &rep, err);
   if (st == LW_OK && !rep.ok)
     st = lw_error_set(err, LW_ERR_VERIFY, name, 0,
                       "the program is incorrect: %s", rep.first_error);

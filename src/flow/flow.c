@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include "base/proc.h"
-#include "base/scratch.h"
-#include "io/blif_write.h"
 #include "lowwear/lowwear.h"
 #include "map/map.h"
 #include "map/view.h"
@@ -70,20 +68,6 @@ int lw_flow_parse(const char *name) {
 
 const char *lw_flow_name(lw_flow_id flow) { return flows[flow].name; }
 
-static const char *extension(const char *path) {
-  const char *slash = strrchr(path, '/');
-  const char *dot = strrchr(slash ? slash : path, '.');
-  return dot ? dot : "";
-}
-
-/* ABC reads BLIF, AIGER and PLA itself; anything else (Verilog through
- * yosys, mapped netlists) is handed over as our own BLIF of the circuit. */
-static int abc_reads(const char *path, int synth_none) {
-  const char *ext = extension(path);
-  return !synth_none && (!strcmp(ext, ".blif") || !strcmp(ext, ".aig") ||
-                         !strcmp(ext, ".aag") || !strcmp(ext, ".pla"));
-}
-
 static char *circuit_name(const char *path) {
   if (!strcmp(path, "-")) /* standard input */
     return lw_strdup("stdin");
@@ -99,7 +83,7 @@ static char *circuit_name(const char *path) {
  * driven by the input, in the circuit's order; any other missing output is
  * ABC's fault. Outputs drive no node, so SIMPLER's numbering is unchanged. */
 static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
-                                      const char *path, lw_error *err) {
+                                      lw_error *err) {
   if (net->pos.size == circuit->pos.size)
     return LW_OK;
   for (uint32_t i = 0; i < circuit->pos.size; i++) {
@@ -114,7 +98,7 @@ static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
                                       !strcmp(lw_net_node_name(net, id), name))
         pi = id;
     if (pi == LW_NONE)
-      return lw_error_set(err, LW_ERR_ABC, path, 0,
+      return lw_error_set(err, LW_ERR_ABC, NULL, 0,
                           "ABC's netlist lacks output '%s'", name);
     lw_net_add_po(net, pi, name);
   }
@@ -138,7 +122,7 @@ typedef struct candidate {
 
 /* Synthesize with p's library: every alternative of the script becomes a
  * candidate (feed-throughs restored, not yet rewritten). */
-static lw_status synthesize(const char *abc_input, const lw_net *circuit,
+static lw_status synthesize(const char *path, const lw_net *circuit,
                             const lw_flow_params *p, int paper,
                             lw_flow_stats *stats, candidate *cands, int *ncands,
                             int *least_area, lw_error *err) {
@@ -148,12 +132,12 @@ static lw_status synthesize(const char *abc_input, const lw_net *circuit,
     sp.size_hint = lw_net_size(circuit) - circuit->pis.size;
   lw_net *nets[LW_SYNTH_MAX_ALTS] = {0};
   int n = 0;
-  lw_status st = lw_synth_run_all(abc_input, &sp, &ss, nets, &n, err);
+  lw_status st = lw_synth_run_all(circuit, &sp, &ss, nets, &n, err);
   stats->abc_seconds += ss.seconds;
   *least_area = *ncands + ss.alternative;
   for (int i = 0; i < n; i++) {
-    if (st == LW_OK && circuit)
-      st = restore_feedthroughs(circuit, nets[i], abc_input, err);
+    if (st == LW_OK)
+      st = restore_feedthroughs(circuit, nets[i], err);
     candidate *c = &cands[(*ncands)++];
     memset(c, 0, sizeof *c);
     c->net = nets[i];
@@ -161,6 +145,8 @@ static lw_status synthesize(const char *abc_input, const lw_net *circuit,
     c->alternative = i;
     c->alternatives = n;
   }
+  if (st != LW_OK && err && !err->file[0])
+    snprintf(err->file, sizeof err->file, "%s", path);
   return st;
 }
 
@@ -195,8 +181,6 @@ struct lw_flow_job {
   lw_net *circuit; /* as read, for verification */
   candidate cands[MAX_CANDIDATES];
   int ncands;
-  char *dir;        /* scratch folder, when ABC needs our BLIF */
-  char *abc_input;  /* what ABC reads: the file itself or our BLIF */
   uint32_t min_row; /* the least over the candidates */
 };
 
@@ -208,9 +192,6 @@ void lw_flow_job_free(lw_flow_job *job) {
   for (int i = 0; i < job->ncands; i++)
     if (!job->cands[i].borrowed)
       lw_net_free(job->cands[i].net);
-  if (job->abc_input != job->path)
-    lw_free(job->abc_input);
-  lw_tmpdir_remove(job->dir);
   lw_free(job);
 }
 
@@ -320,7 +301,6 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   *out = NULL;
   job->params = *p;
   job->path = lw_strdup(path);
-  job->abc_input = job->path;
   /* a mapped netlist given as it is is only read a second time, as the
    * circuit to verify against, when there is verification to do */
   lw_status st = LW_OK;
@@ -331,25 +311,14 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   stats->read_seconds = lw_clock() - t0;
   if (st != LW_OK)
     goto done;
-  if (job->circuit && !abc_reads(path, p->synth_none)) {
-    job->dir = lw_tmpdir_new();
-    if (!job->dir) {
-      st = lw_error_set(err, LW_ERR_IO, NULL, 0,
-                        "cannot create a temporary folder");
-      goto done;
-    }
-    job->abc_input = lw_path_join(job->dir, "circuit.blif");
-    if ((st = lw_io_write_blif(job->circuit, job->abc_input, err)) != LW_OK)
-      goto done;
-  }
   int least_area = 0;
   if (p->synth_none) {
     candidate *c = &job->cands[job->ncands++];
     c->alternatives = 0;
     st = lw_io_read_mapped(path, &c->net, err);
   } else {
-    st = synthesize(job->abc_input, job->circuit, p, 0, stats, job->cands,
-                    &job->ncands, &least_area, err);
+    st = synthesize(path, job->circuit, p, 0, stats, job->cands, &job->ncands,
+                    &least_area, err);
   }
   int own = job->ncands;
   if (st == LW_OK)
@@ -366,7 +335,7 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
     lw_flow_params paper = *p;
     paper.synth.gates = LW_GATES_PAPER;
     int paper_least = 0;
-    st = synthesize(job->abc_input, job->circuit, &paper, 1, stats, job->cands,
+    st = synthesize(path, job->circuit, &paper, 1, stats, job->cands,
                     &job->ncands, &paper_least, err);
     if (st == LW_OK)
       st = finish_candidates(job, f, p, own, stats, err);
@@ -511,8 +480,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     return st;
   lw_verify_report local_report;
   lw_verify_report *rep = report ? report : &local_report;
-  st = lw_sim_verify(job->circuit, job->abc_input, *prog,
-                     &job->params.verify_params, rep, err);
+  st = lw_sim_verify(job->circuit, *prog, &job->params.verify_params, rep, err);
   if (stats)
     stats->verify_seconds = lw_clock() - t0 - map_seconds;
   if (st == LW_OK && !rep->ok)

@@ -12,6 +12,7 @@ typedef struct builder {
   lw_u32s node;   /* per signal: its node, LW_NONE until built */
   lw_u32s inv;    /* per signal: shared NOT node, LW_NONE if none yet */
   lw_u32s fixups; /* (node, fanin slot, signal) read before it was built */
+  lw_u32s kept;   /* definitions whose cover is kept in the net */
 } builder;
 
 static void set_fanin(builder *b, uint32_t id, uint32_t k, uint32_t s) {
@@ -93,6 +94,7 @@ static uint32_t build_cover(builder *b, const lw_blif_def *d,
       return id;
     }
   }
+  lw_vec_push(&b->kept, (uint32_t)(d - p->defs.data));
   lw_u32s terms = {0}, tpos = {0}, lits = {0}, lpos = {0};
   for (uint32_t c = 0; c < d->ncubes; c++) {
     lw_vec_clear(&lits);
@@ -125,6 +127,37 @@ static uint32_t build_cover(builder *b, const lw_blif_def *d,
   if (!on)
     f = lw_net_add_node(b->net, LW_GATE_NOT, 1, &f, name);
   return f;
+}
+
+/* The covers of several literals, kept in the net as written (columns
+ * without a literal left out), once every signal has its node. */
+static void keep_covers(builder *b) {
+  const lw_blif_parser *p = b->p;
+  lw_net *net = b->net;
+  lw_vec_foreach(&b->kept, i) {
+    const lw_blif_def *d = &p->defs.data[b->kept.data[i]];
+    const char *cubes = p->cubes.data + d->cube;
+    lw_net_cover c = {.node = b->node.data[d->out],
+                      .leaf = net->cover_leaves.size,
+                      .cube = net->cover_cubes.size,
+                      .ncubes = d->ncubes,
+                      .onset = d->onset != 0};
+    uint8_t *used = lw_alloc(d->nfanin + 1);
+    for (uint32_t r = 0; r < d->ncubes; r++)
+      for (uint32_t k = 0; k < d->nfanin; k++)
+        used[k] |= cubes[r * d->nfanin + k] != '-';
+    for (uint32_t k = 0; k < d->nfanin; k++)
+      if (used[k])
+        lw_vec_push(&net->cover_leaves,
+                    b->node.data[p->fanins.data[d->fanin + k]]);
+    c.nleaf = net->cover_leaves.size - c.leaf;
+    for (uint32_t r = 0; r < d->ncubes; r++)
+      for (uint32_t k = 0; k < d->nfanin; k++)
+        if (used[k])
+          lw_vec_push(&net->cover_cubes, cubes[r * d->nfanin + k]);
+    lw_free(used);
+    lw_vec_push(&net->covers, c);
+  }
 }
 
 /* Mapped netlists hold cells only; a cover that needs helper nodes means the
@@ -321,6 +354,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   for (uint32_t i = 0; i < b.fixups.size; i += 3)
     lw_net_set_fanin(b.net, b.fixups.data[i], b.fixups.data[i + 1],
                      b.node.data[b.fixups.data[i + 2]]);
+  keep_covers(&b);
   lw_vec_foreach(&p->pos_sig, i) {
     uint32_t s = p->pos_sig.data[i];
     lw_net_add_po(b.net, b.node.data[s], lw_io_names_str(&p->names, s));
@@ -329,6 +363,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   lw_vec_free(&b.node);
   lw_vec_free(&b.inv);
   lw_vec_free(&b.fixups);
+  lw_vec_free(&b.kept);
   /* loops: the topological sort finds them and names a signal on one */
   lw_u32s topo = {0};
   st = lw_net_topo(b.net, &topo, p->err);

@@ -3,13 +3,31 @@
 #include <errno.h>
 #include <string.h>
 
-/* Internal signals are named lw_n<id>_; primary inputs and outputs keep their
- * names, so that ABC's cec pairs them by name. */
-static void signal_name(const lw_net *net, uint32_t id, char *buf, size_t n) {
-  if (lw_net_type(net, id) == LW_GATE_PI)
-    snprintf(buf, n, "%s", lw_net_node_name(net, id));
+/* Signal names: inputs keep theirs, and so does a node that drives an
+ * output of its own name (ABC's cec pairs inputs and outputs by name);
+ * every other node is lw_n<id>_. */
+typedef struct namer {
+  const lw_net *net;
+  uint8_t *own; /* per node: written under its own name */
+} namer;
+
+/* " name" of a node's signal. */
+static void put_signal(const namer *nm, uint32_t id, FILE *f) {
+  if (nm->own[id])
+    fprintf(f, " %s", lw_net_node_name(nm->net, id));
   else
-    snprintf(buf, n, "lw_n%u_", id);
+    fprintf(f, " lw_n%u_", id);
+}
+
+static void name_nodes(namer *nm) {
+  const lw_net *net = nm->net;
+  nm->own = lw_alloc(lw_net_size(net) + 1);
+  lw_net_foreach_pi(net, i, id) nm->own[id] = 1;
+  lw_net_foreach_po(net, i, id) {
+    const char *name = lw_net_node_name(net, id);
+    if (name && !strcmp(name, lw_net_po_name(net, i)))
+      nm->own[id] = 1;
+  }
 }
 
 /* One cover per evaluation rule, written as a rule rather than enumerated:
@@ -53,8 +71,60 @@ static void cover(FILE *f, lw_fn fn, uint32_t n) {
   }
 }
 
+/* Per node: its kept cover + 1, 0 if none. */
+static uint32_t *cover_index(const lw_net *net) {
+  uint32_t *at = lw_alloc(sizeof(uint32_t) * (lw_net_size(net) + 1));
+  lw_vec_foreach(&net->covers, c) at[net->covers.data[c].node] = c + 1;
+  return at;
+}
+
+/* The nodes the outputs need: through a kept cover's columns rather than
+ * the nodes it was decomposed into. */
+static uint8_t *needed_nodes(const lw_net *net, const uint32_t *cover) {
+  uint8_t *need = lw_alloc(lw_net_size(net) + 1);
+  lw_u32s stack = {0};
+  lw_net_foreach_po(net, i, id) lw_vec_push(&stack, id);
+  while (stack.size) {
+    uint32_t id = lw_vec_pop(&stack);
+    if (need[id])
+      continue;
+    need[id] = 1;
+    if (cover[id]) {
+      const lw_net_cover *c = &net->covers.data[cover[id] - 1];
+      for (uint32_t k = 0; k < c->nleaf; k++)
+        lw_vec_push(&stack, net->cover_leaves.data[c->leaf + k]);
+    } else {
+      lw_net_foreach_fanin(net, id, k, fi) lw_vec_push(&stack, fi);
+    }
+  }
+  lw_vec_free(&stack);
+  return need;
+}
+
+static void print_cover(const namer *nm, const lw_net_cover *c, FILE *f) {
+  const lw_net *net = nm->net;
+  for (uint32_t k = 0; k < c->nleaf; k++)
+    put_signal(nm, net->cover_leaves.data[c->leaf + k], f);
+  put_signal(nm, c->node, f);
+  fputc('\n', f);
+  for (uint32_t r = 0; r < c->ncubes; r++)
+    fprintf(f, "%.*s %d\n", (int)c->nleaf,
+            net->cover_cubes.data + c->cube + r * c->nleaf, c->onset);
+}
+
+static void print_node(const namer *nm, uint32_t id, FILE *f) {
+  const lw_net *net = nm->net;
+  lw_net_foreach_fanin(net, id, k, fi) put_signal(nm, fi, f);
+  put_signal(nm, id, f);
+  fputc('\n', f);
+  cover(f, lw_gate(lw_net_type(net, id))->fn, lw_net_nfanin(net, id));
+}
+
 void lw_io_print_blif(const lw_net *net, FILE *f) {
-  char sig[64];
+  namer nm = {net, NULL};
+  name_nodes(&nm);
+  uint32_t *cov = cover_index(net);
+  uint8_t *need = needed_nodes(net, cov);
   fprintf(f, ".model %s\n.inputs", net->name);
   lw_net_foreach_pi(net, i, id) fprintf(f, " %s", lw_net_node_name(net, id));
   fputs("\n.outputs", f);
@@ -62,25 +132,35 @@ void lw_io_print_blif(const lw_net *net, FILE *f) {
     fprintf(f, " %s", lw_net_po_name(net, i));
   fputc('\n', f);
   lw_net_foreach_node(net, id) {
-    lw_gate_type t = lw_net_type(net, id);
-    if (t == LW_GATE_PI)
+    if (!need[id] || lw_net_type(net, id) == LW_GATE_PI)
       continue;
     fputs(".names", f);
-    lw_net_foreach_fanin(net, id, k, fi) {
-      signal_name(net, fi, sig, sizeof sig);
-      fprintf(f, " %s", sig);
-    }
-    signal_name(net, id, sig, sizeof sig);
-    fprintf(f, " %s\n", sig);
-    cover(f, lw_gate(t)->fn, lw_net_nfanin(net, id));
+    if (cov[id])
+      print_cover(&nm, &net->covers.data[cov[id] - 1], f);
+    else
+      print_node(&nm, id, f);
   }
-  /* each output buffers its driver, unless it is an input of its own name */
-  for (uint32_t i = 0; i < net->pos.size; i++) {
-    signal_name(net, net->pos.data[i], sig, sizeof sig);
-    if (strcmp(sig, lw_net_po_name(net, i)))
-      fprintf(f, ".names %s %s\n1 1\n", sig, lw_net_po_name(net, i));
+  /* each output buffers its driver, unless the driver has its name */
+  int logic = 0;
+  lw_net_foreach_node(net, id) logic |=
+      need[id] && lw_net_type(net, id) != LW_GATE_PI;
+  lw_net_foreach_po(net, i, id) {
+    const char *name = lw_net_po_name(net, i);
+    if (nm.own[id] && !strcmp(lw_net_node_name(net, id), name))
+      continue;
+    logic = 1;
+    fputs(".names", f);
+    put_signal(&nm, id, f);
+    fprintf(f, " %s\n1 1\n", name);
   }
+  /* ABC 1.01 aborts on a model without a single .names (every output is
+   * an input): an unused constant, which its strash drops, avoids that */
+  if (!logic)
+    fprintf(f, ".names lw_n%u_\n", lw_net_size(net));
   fputs(".end\n", f);
+  lw_free(need);
+  lw_free(cov);
+  lw_free(nm.own);
 }
 
 lw_status lw_io_write_blif(const lw_net *net, const char *path, lw_error *err) {

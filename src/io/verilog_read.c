@@ -150,10 +150,14 @@ static uint32_t net_of(vparser *v) {
 
 /* ---- declarations and statements ---------------------------------------- */
 
-/* input/output/wire: a comma-separated list of scalar names. */
+/* input/output/wire: a comma-separated list of scalar names. ABC leaves
+ * out an output that is also an input and may leave the comma before it:
+ * an empty last item ("output y,;", "output;") ends the list. */
 static lw_status declaration(vparser *v, uint8_t kind, lw_u32s *list) {
   lw_status st = next(v);
   while (st == LW_OK) {
+    if (is_punct(&v->lx, ';'))
+      return next(v);
     if (is_punct(&v->lx, '['))
       return lw_error_set(v->lx.err, LW_ERR_PARSE, v->lx.path, v->lx.tline,
                           "vector declarations are not supported (ABC's "

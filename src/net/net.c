@@ -29,6 +29,9 @@ void lw_net_free(lw_net *net) {
   lw_vec_free(&net->po_names);
   lw_vec_free(&net->node_name);
   lw_vec_free(&net->names);
+  lw_vec_free(&net->covers);
+  lw_vec_free(&net->cover_leaves);
+  lw_vec_free(&net->cover_cubes);
   lw_free(net);
 }
 

@@ -20,6 +20,18 @@ typedef struct lw_node {
 } lw_node;
 LW_VEC_DEFINE(lw_nodes, lw_node);
 
+/* A .names cover as the circuit file wrote it, kept by the BLIF reader for
+ * the node it defines (the last of the nodes it was decomposed into), so
+ * that io/blif_write.c can hand ABC the circuit with its covers rather than
+ * their decomposition (ABC's result depends on the covers' form). */
+typedef struct lw_net_cover {
+  uint32_t node;
+  uint32_t leaf, nleaf;  /* offset into net->cover_leaves: a node per column */
+  uint32_t cube, ncubes; /* offset into net->cover_cubes: rows of nleaf */
+  int onset;             /* 1: rows are the ON-set, 0: the OFF-set */
+} lw_net_cover;
+LW_VEC_DEFINE(lw_net_covers, lw_net_cover);
+
 typedef struct lw_net {
   char *name;
   lw_nodes nodes;
@@ -29,6 +41,9 @@ typedef struct lw_net {
   lw_u32s po_names;  /* offset into names of each output's name */
   lw_u32s node_name; /* per node: offset into names + 1, 0 = unnamed */
   lw_chars names;
+  lw_net_covers covers; /* optional, see lw_net_cover; empty elsewhere */
+  lw_u32s cover_leaves;
+  lw_chars cover_cubes;
 } lw_net;
 
 #define LW_NONE UINT32_MAX

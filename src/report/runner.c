@@ -93,8 +93,7 @@ static void record(lw_bench_flow *f, const lw_program *prog) {
 }
 
 static void verify(const lw_bench_params *p, const lw_net *net,
-                   const char *path, const lw_program *prog, lw_flow_id id,
-                   lw_bench_flow *f) {
+                   const lw_program *prog, lw_flow_id id, lw_bench_flow *f) {
   lw_verify_params vp = lw_verify_params_default();
   vp.seed = p->seed ? p->seed : vp.seed;
   vp.cec = p->cec;
@@ -105,7 +104,7 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   lw_error err;
   memset(&err, 0, sizeof err);
   double t0 = lw_clock();
-  lw_status st = lw_sim_verify(net, path, prog, &vp, &rep, &err);
+  lw_status st = lw_sim_verify(net, prog, &vp, &rep, &err);
   f->verify_seconds = lw_clock() - t0;
   f->verified = st == LW_OK && rep.ok;
   f->vectors = rep.vectors;
@@ -184,7 +183,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
     }
     record(f, prog);
     progress(ctx, lw_flow_name(id), "verify");
-    verify(p, net, c->path, prog, id, f);
+    verify(p, net, prog, id, f);
     if (!f->verified && c->status == LW_BENCH_OK)
       c->status = LW_BENCH_UNVERIFIED;
     lw_program_free(prog);

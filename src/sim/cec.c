@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/proc.h"
 #include "base/scratch.h"
@@ -88,6 +87,7 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
       }
     }
   }
+  int logic = prog->setup.size + prog->cycles.size > 0;
   /* each PO reads its cell's final version (a buffer, unless the PO is an
    * input named like itself) */
   lw_vec_foreach(&circuit->pos, i) {
@@ -96,10 +96,17 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
       if (strcmp(prog->outputs.data[j].name, name))
         continue;
       const char *from = cur[prog->outputs.data[j].cell];
-      if (from && strcmp(from, name))
+      if (from && strcmp(from, name)) {
         fprintf(f, ".names %s %s\n1 1\n", from, name);
+        logic = 1;
+      }
       break;
     }
+  }
+  /* as io/blif_write.c: ABC aborts on a model without any .names */
+  if (!logic) {
+    signal_name(sig, sizeof sig, n, 0);
+    fprintf(f, ".names %s\n", sig);
   }
   fputs(".end\n", f);
   for (uint32_t c = 0; c < n; c++)
@@ -107,36 +114,8 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
   lw_free(cur);
 }
 
-/* path made absolute (the link must work from the scratch folder). */
-static char *absolute(const char *path) {
-  if (path[0] == '/')
-    return lw_strdup(path);
-  char cwd[4096];
-  if (!getcwd(cwd, sizeof cwd))
-    return NULL;
-  return lw_path_join(cwd, path);
-}
-
 /* ---- running ABC ----------------------------------------------------------
  */
-
-/* ABC's cec asserts (and aborts) on a BLIF with an .exdc section (a
- * don't-care network, which the readers and the synthesis ignore): such a
- * file is compared through the netlist as read instead. */
-static int has_exdc(const char *path) {
-  const char *dot = strrchr(path, '.');
-  if (!dot || strcmp(dot, ".blif"))
-    return 0;
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return 0;
-  char line[4096];
-  int found = 0;
-  while (!found && fgets(line, sizeof line, f))
-    found = !strncmp(line, ".exdc", 5);
-  fclose(f);
-  return found;
-}
 
 /* The last `keep` bytes of ABC's output, on one line, for messages. */
 static void tail_of(const lw_proc *proc, char *buf, size_t keep) {
@@ -227,15 +206,13 @@ static lw_status run_abc(const char *abc, const char *circuit_file,
   return st;
 }
 
-lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
-                     const lw_program *prog, const lw_verify_params *params,
-                     int *equivalent, lw_error *err) {
+lw_status lw_sim_cec(const lw_net *circuit, const lw_program *prog,
+                     const lw_verify_params *params, int *equivalent,
+                     lw_error *err) {
   *equivalent = 0;
   char *abc = lw_proc_find(
       params->abc_path && *params->abc_path ? params->abc_path : NULL,
       "berkeley-abc", "abc");
-  if (circuit_path && has_exdc(circuit_path))
-    circuit_path = NULL;
   if (!abc)
     return lw_error_set(err, LW_ERR_ABC, params->abc_path, 0,
                         "ABC not found (%s); install berkeley-abc, pass "
@@ -249,27 +226,14 @@ lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
     return lw_error_set(err, LW_ERR_IO, NULL, 0,
                         "cannot create a scratch folder");
   }
-  /* ABC's command line splits at spaces: reach the circuit through a link
-   * with a plain name, keeping its extension (ABC reads by extension). */
-  const char *dot = circuit_path ? strrchr(circuit_path, '.') : NULL;
-  const char *slash = circuit_path ? strrchr(circuit_path, '/') : NULL;
-  char link_name[64];
-  snprintf(link_name, sizeof link_name, "circuit%s",
-           !circuit_path                                        ? ".blif"
-           : dot && (!slash || dot > slash) && strlen(dot) < 16 ? dot
-                                                                : "");
-  char *link = lw_path_join(dir, link_name);
+  /* ABC reads only files written here: the circuit as read (never the
+   * user's file: ABC misreads some legal ones, and its command line splits
+   * at blanks) and the program rebuilt. */
+  char *circuit_blif = lw_path_join(dir, "circuit.blif");
   char *blif = lw_path_join(dir, "rebuilt.blif");
   char *aig = lw_path_join(dir, "rebuilt.aig");
-  char *real = circuit_path ? absolute(circuit_path) : NULL;
-  lw_status st = LW_OK;
+  lw_status st = lw_io_write_blif(circuit, circuit_blif, err);
   FILE *f = NULL;
-  if (!circuit_path) {
-    /* no file ABC can read: hand it the circuit as we read it */
-    st = lw_io_write_blif(circuit, link, err);
-  } else if (!real || symlink(real, link) != 0)
-    st = lw_error_set(err, LW_ERR_IO, circuit_path, 0,
-                      "cannot reach the circuit file for ABC");
   if (st == LW_OK && !(f = fopen(blif, "w")))
     st = lw_error_set(err, LW_ERR_IO, blif, 0, "cannot write");
   if (f) {
@@ -278,9 +242,8 @@ lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
       st = lw_error_set(err, LW_ERR_IO, blif, 0, "cannot write");
   }
   if (st == LW_OK)
-    st = run_abc(abc, link, blif, aig, params, equivalent, err);
-  lw_free(real);
-  lw_free(link);
+    st = run_abc(abc, circuit_blif, blif, aig, params, equivalent, err);
+  lw_free(circuit_blif);
   lw_free(blif);
   lw_free(aig);
   lw_free(abc);

@@ -1,7 +1,6 @@
 /* A proof of equivalence with ABC: the program is rebuilt as a netlist
  * (one BLIF .names per cycle over versioned cell signals) and ABC's `cec`
- * compares it with the circuit file (or, when circuit_path is NULL, with
- * the circuit netlist written as BLIF). */
+ * compares it with the circuit netlist as read, written as BLIF. */
 #ifndef LW_SIM_CEC_H
 #define LW_SIM_CEC_H
 
@@ -16,10 +15,10 @@
 void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
                                FILE *f);
 
-/* Run `cec circuit_path rebuilt.blif`; *equivalent says ABC's verdict.
+/* Run `cec circuit.blif rebuilt.blif`; *equivalent says ABC's verdict.
  * LW_ERR_ABC when ABC is missing, crashes, times out or gives no verdict. */
-lw_status lw_sim_cec(const lw_net *circuit, const char *circuit_path,
-                     const lw_program *prog, const lw_verify_params *params,
-                     int *equivalent, lw_error *err);
+lw_status lw_sim_cec(const lw_net *circuit, const lw_program *prog,
+                     const lw_verify_params *params, int *equivalent,
+                     lw_error *err);
 
 #endif

@@ -230,8 +230,8 @@ static void free_run(run *r) {
   lw_free(r->wrong);
 }
 
-lw_status lw_sim_verify(const lw_net *circuit, const char *circuit_path,
-                        const lw_program *prog, const lw_verify_params *params,
+lw_status lw_sim_verify(const lw_net *circuit, const lw_program *prog,
+                        const lw_verify_params *params,
                         lw_verify_report *report, lw_error *err) {
   double start = lw_clock();
   lw_verify_params defaults = lw_verify_params_default();
@@ -255,7 +255,7 @@ lw_status lw_sim_verify(const lw_net *circuit, const char *circuit_path,
   /* ABC only sees a well-formed program whose pins all match */
   if (params->cec && !issues.count) {
     int equivalent = 0;
-    st = lw_sim_cec(circuit, circuit_path, prog, params, &equivalent, err);
+    st = lw_sim_cec(circuit, prog, params, &equivalent, err);
     if (st != LW_OK) {
       free_run(&r);
       return st;

@@ -1,12 +1,14 @@
 /* The ABC driver: one ABC process per synthesis, in a scratch folder that is
- * always removed, under a time limit. The circuit is copied into the folder
- * so that no path can break ABC's command line (it splits on ';'). */
-#include <errno.h>
+ * always removed, under a time limit. ABC reads only what lowwear wrote
+ * there: the circuit as read, as BLIF (io/blif_write.c; never the user's
+ * file, which ABC may misread or abort on), and the genlib. No user path
+ * meets ABC's command line (it splits on ';'). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "io/blif_write.h"
 #include "net/net.h"
 
 #include "base/proc.h"
@@ -194,32 +196,6 @@ const char *lw_synth_find_abc(const char *abc_path, lw_error *err) {
   return name;
 }
 
-static const char *extension(const char *path) {
-  const char *slash = strrchr(path, '/');
-  const char *dot = strrchr(slash ? slash : path, '.');
-  return dot ? dot : "";
-}
-
-static int copy_file(const char *from, const char *to) {
-  FILE *in = fopen(from, "rb");
-  if (!in)
-    return -1;
-  FILE *out = fopen(to, "wb");
-  if (!out) {
-    fclose(in);
-    return -1;
-  }
-  char buf[65536];
-  size_t n;
-  int ok = 1;
-  while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-    ok &= fwrite(buf, 1, n, out) == n;
-  ok &= !ferror(in);
-  fclose(in);
-  ok &= fclose(out) == 0;
-  return ok ? 0 : -1;
-}
-
 /* The last line of ABC's output that says what went wrong. */
 static void abc_complaint(const char *out, char *buf, size_t n) {
   const char *best = NULL;
@@ -241,20 +217,43 @@ static void abc_complaint(const char *out, char *buf, size_t n) {
 }
 
 /* Read ABC's netlist of one alternative. */
-static lw_status read_output(const char *path, const char *circuit_path,
-                             lw_net **net, lw_error *err) {
+static lw_status read_output(const char *path, lw_net **net, lw_error *err) {
   lw_error sub = {0};
   lw_status st = lw_io_read_mapped(path, net, &sub);
   if (st != LW_OK)
-    st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0,
                       "ABC's netlist is unreadable: %s (line %d)", sub.msg,
                       sub.line);
   return st;
 }
 
-lw_status lw_synth_run_all(const char *circuit_path,
-                           const lw_synth_params *params, lw_synth_stats *stats,
-                           lw_net **nets, int *count, lw_error *err) {
+/* A circuit whose every output is an input of the same name has no logic
+ * for ABC (which aborts on it, or writes a module without outputs): its
+ * netlist is the inputs, read by the outputs. */
+static int only_feedthroughs(const lw_net *circuit) {
+  lw_net_foreach_po(circuit, i, id) {
+    const char *name = lw_net_node_name(circuit, id);
+    if (lw_net_type(circuit, id) != LW_GATE_PI ||
+        strcmp(name, lw_net_po_name(circuit, i)))
+      return 0;
+  }
+  return 1;
+}
+
+static lw_net *feedthrough_net(const lw_net *circuit) {
+  lw_net *net = lw_net_new(circuit->name);
+  uint32_t *pi = lw_alloc(sizeof(uint32_t) * (lw_net_size(circuit) + 1));
+  lw_net_foreach_pi(circuit, i, id) pi[id] =
+      lw_net_add_pi(net, lw_net_node_name(circuit, id));
+  lw_net_foreach_po(circuit, i, id)
+      lw_net_add_po(net, pi[id], lw_net_po_name(circuit, i));
+  lw_free(pi);
+  return net;
+}
+
+lw_status lw_synth_run_all(const lw_net *circuit, const lw_synth_params *params,
+                           lw_synth_stats *stats, lw_net **nets, int *count,
+                           lw_error *err) {
   *count = 0;
   const char *script =
       params->script ? params->script : lw_synth_default_script(params);
@@ -267,13 +266,14 @@ lw_status lw_synth_run_all(const char *circuit_path,
     free_parts(&parts);
     return LW_ERR_ABC;
   }
-  FILE *probe = fopen(circuit_path, "rb");
-  if (!probe) {
+  if (only_feedthroughs(circuit)) {
     free_parts(&parts);
-    return lw_error_set(err, LW_ERR_IO, circuit_path, 0, "cannot open: %s",
-                        strerror(errno));
+    nets[0] = feedthrough_net(circuit);
+    *count = 1;
+    if (stats)
+      *stats = (lw_synth_stats){.alternatives = 1};
+    return LW_OK;
   }
-  fclose(probe);
   char *dir = lw_tmpdir_new();
   if (!dir) {
     free_parts(&parts);
@@ -281,9 +281,7 @@ lw_status lw_synth_run_all(const char *circuit_path,
                         "cannot create a temporary folder");
   }
   int nout = parts.nalts ? parts.nalts : 1;
-  char input_name[32];
-  snprintf(input_name, sizeof input_name, "input%s", extension(circuit_path));
-  char *input = lw_path_join(dir, input_name);
+  char *input = lw_path_join(dir, "circuit.blif");
   char *genlib = lw_path_join(dir, "cells.genlib");
   char *outputs[LW_SYNTH_MAX_ALTS] = {0};
   for (int i = 0; i < nout; i++) {
@@ -294,12 +292,16 @@ lw_status lw_synth_run_all(const char *circuit_path,
   lw_chars lib = {0};
   lw_genlib_write(params->gates, params->max_inputs, params->cost, &lib);
   FILE *f = fopen(genlib, "w");
-  if (!f || fputs(lib.data, f) < 0 || fclose(f) != 0 ||
-      copy_file(circuit_path, input) != 0) {
+  int written = f && fputs(lib.data, f) >= 0;
+  if (f && fclose(f) != 0)
+    written = 0;
+  if (!written) {
     st = lw_error_set(err, LW_ERR_IO, NULL, 0,
                       "cannot write ABC's input files in %s", dir);
     goto done;
   }
+  if ((st = lw_io_write_blif(circuit, input, err)) != LW_OK)
+    goto done;
   char *command = command_line(input, genlib, &parts, outputs);
   char *argv[] = {(char *)abc, "-c", command, NULL};
   lw_proc proc;
@@ -311,26 +313,26 @@ lw_status lw_synth_run_all(const char *circuit_path,
   for (int i = 0; i < nout; i++)
     missing |= access(outputs[i], R_OK) != 0;
   if (proc.result == LW_PROC_TIMEOUT)
-    st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0,
                       "ABC timed out after %g s (raise --abc-timeout)",
                       params->timeout_s);
   else if (proc.result == LW_PROC_SIGNALED)
-    st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
-                      "ABC crashed (signal %d)", proc.signal);
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC crashed (signal %d)",
+                      proc.signal);
   else if (proc.result == LW_PROC_NOEXEC)
     st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "cannot run ABC (%s)", abc);
   else if (missing) {
     char why[320];
     abc_complaint(proc.output.data, why, sizeof why);
-    st = lw_error_set(err, LW_ERR_ABC, circuit_path, 0,
-                      "ABC wrote no netlist: %s", why);
+    st =
+        lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC wrote no netlist: %s", why);
   }
   lw_proc_free(&proc);
   /* the least area, the first on a tie */
   double best_area = 0;
   int best = -1;
   for (int i = 0; i < nout && st == LW_OK; i++) {
-    st = read_output(outputs[i], circuit_path, &nets[i], err);
+    st = read_output(outputs[i], &nets[i], err);
     if (st != LW_OK)
       break;
     *count = i + 1;
@@ -365,13 +367,13 @@ done:
   return st;
 }
 
-lw_status lw_synth_run(const char *circuit_path, const lw_synth_params *params,
+lw_status lw_synth_run(const lw_net *circuit, const lw_synth_params *params,
                        lw_synth_stats *stats, lw_net **mapped, lw_error *err) {
   lw_net *nets[LW_SYNTH_MAX_ALTS] = {0};
   lw_synth_stats local = {0};
   int n = 0;
   *mapped = NULL;
-  lw_status st = lw_synth_run_all(circuit_path, params, &local, nets, &n, err);
+  lw_status st = lw_synth_run_all(circuit, params, &local, nets, &n, err);
   if (stats)
     *stats = local;
   for (int i = 0; i < n; i++) {

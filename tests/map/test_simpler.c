@@ -49,7 +49,9 @@ static void check_one(const ref_row *r) {
   lw_synth_params sp = lw_synth_params_default(); /* SIMPLER's library */
   lw_net *net = NULL;
   lw_error err = {0};
-  lw_status st = lw_synth_run(path, &sp, NULL, &net, &err);
+  lw_net *circuit = lw_test_read_circuit(path);
+  lw_status st = lw_synth_run(circuit, &sp, NULL, &net, &err);
+  lw_net_free(circuit);
   if (st != LW_OK)
     fail_msg("%s: %s", r->circuit, err.msg);
   uint32_t counts[LW_GATE_COUNT];

@@ -117,7 +117,7 @@ static lw_verify_report verify(variant v, int allow_input_overwrite) {
   params.allow_input_overwrite = allow_input_overwrite;
   lw_verify_report report;
   lw_error err = {0};
-  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &report, &err), LW_OK);
+  assert_int_equal(lw_sim_verify(net, p, &params, &report, &err), LW_OK);
   assert_int_equal(report.ncells, 12);
   lw_program_free(p);
   lw_net_free(net);
@@ -200,7 +200,7 @@ static void test_flips(void **state) {
   params.cec = 0;
   lw_verify_report r;
   lw_error err = {0};
-  assert_int_equal(lw_sim_verify(net, NULL, p, &params, &r, &err), LW_OK);
+  assert_int_equal(lw_sim_verify(net, p, &params, &r, &err), LW_OK);
   if (!r.ok)
     fail_msg("%s", r.first_error);
   assert_int_equal(r.vectors, 4);

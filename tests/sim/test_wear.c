@@ -140,7 +140,7 @@ static void test_rotate(void **state) {
     lw_verify_params vp = lw_verify_params_default();
     vp.cec = 0;
     lw_verify_report vr;
-    assert_int_equal(lw_sim_verify(net, NULL, v[k], &vp, &vr, &err), LW_OK);
+    assert_int_equal(lw_sim_verify(net, v[k], &vp, &vr, &err), LW_OK);
     assert_true(vr.ok);
     lw_verify_report_free(&vr);
   }
@@ -194,7 +194,7 @@ static void test_level_circuit(void **state) {
     lw_verify_params vp = lw_verify_params_default();
     vp.cec = 0;
     lw_verify_report kr;
-    assert_int_equal(lw_sim_verify(net, NULL, v[k], &vp, &kr, &err), LW_OK);
+    assert_int_equal(lw_sim_verify(net, v[k], &vp, &kr, &err), LW_OK);
     assert_true(kr.ok);
     lw_verify_report_free(&kr);
   }

@@ -86,9 +86,10 @@ static void test_abc_gets_the_chosen_script(void **state) {
     lw_synth_params p =
         params(LW_COST_TOGGLE, LW_GATES_PAPER, large ? LW_SYNTH_LARGE + 1 : 5);
     p.abc_path = fake_abc(abc, sizeof abc, log);
-    lw_net *net = NULL;
+    lw_net *net = NULL, *in = lw_test_read_circuit(circuit);
     lw_error err = {0};
-    assert_int_equal(lw_synth_run(circuit, &p, NULL, &net, &err), LW_ERR_ABC);
+    assert_int_equal(lw_synth_run(in, &p, NULL, &net, &err), LW_ERR_ABC);
+    lw_net_free(in);
     assert_null(net);
     const char *cmd = slurp(log);
     assert_true((strstr(cmd, "&dch") != NULL) == !large);
@@ -139,7 +140,8 @@ static void test_least_area_is_kept(void **state) {
   int n = 0;
   lw_synth_stats ss;
   lw_error err = {0};
-  assert_int_equal(lw_synth_run_all(circuit, &p, &ss, nets, &n, &err), LW_OK);
+  lw_net *in = lw_test_read_circuit(circuit);
+  assert_int_equal(lw_synth_run_all(in, &p, &ss, nets, &n, &err), LW_OK);
   assert_int_equal(n, 3);
   assert_int_equal(ss.alternatives, 3);
   for (int i = 0; i < n; i++) {
@@ -150,7 +152,8 @@ static void test_least_area_is_kept(void **state) {
   }
   lw_net *best = NULL;
   lw_synth_stats one;
-  assert_int_equal(lw_synth_run(circuit, &p, &one, &best, &err), LW_OK);
+  assert_int_equal(lw_synth_run(in, &p, &one, &best, &err), LW_OK);
+  lw_net_free(in);
   assert_int_equal(one.alternative, ss.alternative);
   assert_true(lw_genlib_net_area(best, p.cost) ==
               lw_genlib_net_area(nets[ss.alternative], p.cost));
