@@ -108,6 +108,8 @@ typedef struct lw_device_program_params {
   uint64_t seed;
   double variation; /* relative sigma of the per-cell parameters; 0 = none */
   uint32_t trials;  /* Monte Carlo rows (0 with variation: 100) */
+  const char *spice_dir; /* one ngspice deck of the first vector, or NULL */
+  const char *ngspice;   /* its executable (NULL: ngspice on the PATH) */
 } lw_device_program_params;
 
 #define LW_DEVICE_EXHAUSTIVE_MAX 10
@@ -172,6 +174,8 @@ typedef struct lw_device_program_report {
   double mc_energy_j; /* per evaluation, mean over the trials */
   char mc_first_fail_kind[LW_DEVICE_KIND_NAME]; /* most frequent first
                                                    failing kind, "" none */
+  int spice; /* spice_dir given: the deck is written, see spice_stats */
+  lw_device_spice_stats spice_stats;
   double seconds;
 } lw_device_program_report;
 

@@ -24,7 +24,9 @@
   OPT(window, "--window", LW_OPT_STR, NULL, 0, 0, "DIR",                       \
       "write the pass/fail map of one --gate (default NOR) into DIR")          \
   OPT(spice, "--spice", LW_OPT_STR, NULL, 0, 0, "DIR",                         \
-      "write an ngspice deck per case into DIR and run it if installed")       \
+      "write an ngspice deck per case into DIR and run it if installed; "      \
+      "with --program one deck of the whole program for the first vector "     \
+      "(at most 500 cycles)")                                                  \
   OPT(ngspice, "--ngspice", LW_OPT_STR, "ngspice", 0, 0, "PATH",               \
       "ngspice executable")                                                    \
   OPT(no_fmin, "--no-fmin", LW_OPT_FLAG, NULL, 0, 0, "",                       \
@@ -176,6 +178,25 @@ static void print_program(const lw_device_program_report *rep) {
          (unsigned long long)rep->pmr_runs);
 }
 
+static void print_program_spice(const lw_device_spice_stats *ss,
+                                const char *dir) {
+  if (!ss->ran)
+    fprintf(stderr,
+            "lowwear: ngspice not found: the program's deck is in %s, "
+            "not run\n",
+            dir);
+  else if (!ss->runs_ok)
+    fprintf(stderr,
+            "lowwear: ngspice did not finish the program's deck in "
+            "%s\n",
+            dir);
+  else
+    fprintf(stderr,
+            "lowwear: ngspice, vector 0: largest final-gap difference "
+            "%.4f nm, %u cells read differently (%.2f s)\n",
+            ss->max_gap_diff_nm, ss->logic_mismatches, ss->seconds);
+}
+
 static int run_program(const device_opts *o, const char **pos, int npos) {
   if (npos != 2) {
     fprintf(stderr, "lowwear: error: device --program needs CIRCUIT and "
@@ -203,6 +224,8 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
     p.variation = o->variation.real;
     p.trials = (uint32_t)o->trials.num;
   }
+  p.spice_dir = o->spice.set ? o->spice.str : NULL;
+  p.ngspice = o->ngspice.str;
   lw_device_program_report rep;
   lw_status st = lw_device_program(net, prog, &p, &rep, &err);
   lw_program_free(prog);
@@ -216,6 +239,8 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   } else {
     print_program(&rep);
   }
+  if (rep.spice)
+    print_program_spice(&rep.spice_stats, o->spice.str);
   int all = rep.all_pass;
   lw_device_program_report_free(&rep);
   return all ? 0 : lw_status_exit_code(LW_ERR_VERIFY);

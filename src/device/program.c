@@ -209,6 +209,12 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   if (!lw_sim_row_check(prog, 0, &issues))
     return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
                         "cannot run the program: %s", issues.first);
+  uint32_t circuits = prog->cycles.size + prog->setup.size;
+  if (p->spice_dir && circuits > LW_DEVICE_SPICE_MAX_CYCLES)
+    return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
+                        "--spice: the program has %u cycles (setup "
+                        "included), one deck takes at most %u",
+                        circuits, LW_DEVICE_SPICE_MAX_CYCLES);
   lw_drow r;
   if ((st = lw_drow_init(&r, &s, prog, err)) != LW_OK)
     return st;
@@ -229,9 +235,15 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   summarise(&r, &vs, rep);
   if (p->variation > 0 || p->trials > 0)
     lw_device_monte_carlo(&r, &vs, p, rep);
+  rep->spice = p->spice_dir != NULL;
+  if (rep->spice)
+    st = lw_device_spice_program(&r, &vs, 0, p->spice_dir, p->ngspice,
+                                 &rep->spice_stats, err);
   lw_drow_free(&r);
   lw_free(vs.in);
   lw_free(vs.out);
   rep->seconds = lw_clock() - start;
-  return LW_OK;
+  if (st != LW_OK)
+    lw_device_program_report_free(rep);
+  return st;
 }

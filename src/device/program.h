@@ -26,4 +26,16 @@ void lw_device_monte_carlo(lw_drow *r, const lw_dvectors *vs,
                            const lw_device_program_params *p,
                            lw_device_program_report *rep);
 
+/* Programs longer than this (cycles and setup INITs) are refused with
+ * --spice: the deck's cost grows with the square of its length. */
+#define LW_DEVICE_SPICE_MAX_CYCLES 500
+
+/* --spice DIR of a program run (spice.c): vector v of vs, from a fresh
+ * row, as one ngspice deck dir/program.cir; when ngspice is found (the
+ * path or the PATH) it is run and the final gap of every cell the program
+ * touches is compared with the C model's. Leaves r reset. */
+lw_status lw_device_spice_program(lw_drow *r, const lw_dvectors *vs, uint32_t v,
+                                  const char *dir, const char *ngspice_path,
+                                  lw_device_spice_stats *stats, lw_error *err);
+
 #endif

@@ -99,6 +99,17 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
                             : json_null());
     json_object_set_new(root, "monte_carlo", mc);
   }
+  if (rep->spice) {
+    /* null when ngspice was not found or did not finish */
+    const lw_device_spice_stats *ss = &rep->spice_stats;
+    int ok = ss->runs_ok > 0;
+    json_object_set_new(root, "spice_ran", json_boolean(ss->ran));
+    json_object_set_new(root, "spice_max_gap_diff_nm",
+                        ok ? json_real(ss->max_gap_diff_nm) : json_null());
+    json_object_set_new(root, "spice_logic_mismatches",
+                        ok ? json_integer(ss->logic_mismatches) : json_null());
+    json_object_set_new(root, "spice_seconds", json_real(ss->seconds));
+  }
   json_object_set_new(root, "pmr_runs",
                       json_integer((json_int_t)rep->pmr_runs));
   json_object_set_new(root, "pmr_steps",

@@ -144,8 +144,11 @@ static void check_cell(lw_drow *r, uint32_t c, uint32_t cycle, int kind,
            r->kinds[kind].name);
 }
 
-static void run_circuit(lw_drow *r, const lw_pmr *c, lw_pmr_result *res) {
+static void run_circuit(lw_drow *r, const lw_pmr *c, const uint32_t *cells,
+                        lw_pmr_result *res) {
   lw_error err;
+  if (r->on_circuit)
+    r->on_circuit(r->ctx, c, cells);
   /* the circuits built here are well formed: lw_pmr_run cannot refuse */
   (void)lw_pmr_run(c, r->s->bias.read, res, NULL, &err);
   r->runs++;
@@ -171,7 +174,7 @@ static double run_init(lw_drow *r, uint32_t cell, int value, uint32_t cycle,
       .model = r->models ? &r->models[cell] : NULL,
   };
   lw_pmr_result res;
-  run_circuit(r, &c, &res);
+  run_circuit(r, &c, &cell, &res);
   r->gap[cell] = res.gap[0];
   note_write(r, cell, value, cycle);
   check_cell(r, cell, cycle, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, v);
@@ -208,7 +211,7 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
   int over = lw_gate(op->type)->over >= 0;
   int value = (int)(lw_gate_eval(op->type, x, op->nin + (uint32_t)over) & 1);
   lw_pmr_result res;
-  run_circuit(r, &c, &res);
+  run_circuit(r, &c, cells, &res);
   for (uint32_t k = 0; k < op->nin; k++) {
     double before = r->gap[cells[k]];
     r->gap[cells[k]] = res.gap[k];

@@ -41,6 +41,10 @@ typedef struct lw_drow {
   double least_margin;                       /* m */
   uint32_t least_cell, least_cycle;
   uint64_t runs, steps; /* circuits integrated, integrator steps */
+  /* called with every circuit before it runs, and the cell of each of its
+   * devices (the whole-program ngspice deck, spice.c); NULL: none */
+  void (*on_circuit)(void *ctx, const lw_pmr *c, const uint32_t *cells);
+  void *ctx;
 } lw_drow;
 
 /* Resolve every cycle of prog against the bias table (an op without a

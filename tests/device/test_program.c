@@ -1,7 +1,10 @@
 /* lowwear device --program: whole programs on the row of devices. The full
  * adder's programs of every flow at the recommended and at the paper's
  * bias (against the per-gate check), read disturb on a hand-made program,
- * the exit status and the JSON of the command line. */
+ * the exit status and the JSON of the command line; --spice: ngspice
+ * against the C model on the full adder's lowwear program and on a program
+ * whose input creeps at every read, the deck without ngspice, programs over
+ * the limit refused. */
 #include "lw_test.h"
 
 #include <jansson.h>
@@ -9,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/proc.h"
 #include "lowwear/device.h"
 #include "lowwear/lowwear.h"
 #include "net/net.h"
@@ -253,6 +257,139 @@ static void test_pass_fraction_falls_with_sigma(void **state) {
   lw_net_free(net);
 }
 
+/* ---- --spice: one ngspice deck of the whole program ---------------------- */
+
+static int have_ngspice(void) {
+  char *exe = lw_proc_which("ngspice");
+  free(exe);
+  return exe != NULL;
+}
+
+/* Lines of the file at path that contain `what`; -1 when unreadable. */
+static int lines_with(const char *path, const char *what) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  char line[4096];
+  int n = 0;
+  while (fgets(line, sizeof line, f))
+    n += strstr(line, what) != NULL;
+  fclose(f);
+  return n;
+}
+
+static lw_status run_spice(const lw_net *net, const lw_program *prog, int fmin,
+                           const char *dir, const char *ngspice,
+                           lw_device_program_report *rep, lw_error *err) {
+  lw_device_program_params p = lw_device_program_params_default();
+  p.fmin = fmin;
+  p.spice_dir = dir;
+  p.ngspice = ngspice;
+  return lw_device_program(net, prog, &p, rep, err);
+}
+
+/* The full adder mapped by the lowwear flow, run through the command line:
+ * the JSON carries ngspice's largest final-gap difference. */
+static void test_full_adder_agrees_with_ngspice(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  if (!have_ngspice())
+    lw_test_skip("ngspice not on the PATH (Debian package ngspice)");
+  char blif[1024], prog[1200], dir[1200], out[1200], cmd[4000];
+  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
+  snprintf(prog, sizeof prog, "%s/fa.json", lw_test_dir);
+  snprintf(dir, sizeof dir, "%s/fa_spice", lw_test_dir);
+  snprintf(out, sizeof out, "%s/fa_spice.out", lw_test_dir);
+  snprintf(cmd, sizeof cmd, "map %s --flow lowwear -o %s 2>/dev/null", blif,
+           prog);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  snprintf(cmd, sizeof cmd, "device --program %s %s --spice %s --json >%s",
+           blif, prog, dir, out);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  json_error_t jerr;
+  json_t *root = json_load_file(out, 0, &jerr);
+  assert_non_null(root);
+  assert_true(json_is_true(json_object_get(root, "spice_ran")));
+  json_t *diff = json_object_get(root, "spice_max_gap_diff_nm");
+  assert_true(json_is_real(diff));
+  print_message("full adder, lowwear program, vector 0: ngspice vs C model "
+                "%.5f nm, %.1f s\n",
+                json_real_value(diff),
+                json_number_value(json_object_get(root, "spice_seconds")));
+  assert_true(json_real_value(diff) < 0.02);
+  assert_int_equal(
+      json_integer_value(json_object_get(root, "spice_logic_mismatches")), 0);
+  json_decref(root);
+  char path[1300];
+  snprintf(path, sizeof path, "%s/program.cir", dir);
+  assert_true(lines_with(path, "(time >= ") > 0);
+}
+
+/* Without the F_min gate every read moves the input: 20 reads of one cell
+ * drift it, and ngspice follows the drift that the C model sums. */
+static void test_drift_agrees_with_ngspice(void **state) {
+  (void)state;
+  if (!have_ngspice())
+    lw_test_skip("ngspice not on the PATH (Debian package ngspice)");
+  lw_net *net = not_circuit();
+  lw_program *prog = many_reads(20);
+  char dir[1200];
+  snprintf(dir, sizeof dir, "%s/drift", lw_test_dir);
+  lw_device_program_report rep;
+  lw_error err = {0};
+  assert_int_equal(run_spice(net, prog, 0, dir, NULL, &rep, &err), LW_OK);
+  assert_true(rep.spice);
+  assert_int_equal(rep.spice_stats.runs_ok, 1);
+  /* the input did move in the C model: there is something to follow */
+  assert_true(rep.cells[0].max_drift_nm > 0.001);
+  print_message("20 reads without F_min: input drift %.4f nm, ngspice vs C "
+                "%.5f nm, %.1f s\n",
+                rep.cells[0].max_drift_nm, rep.spice_stats.max_gap_diff_nm,
+                rep.spice_stats.seconds);
+  assert_true(rep.spice_stats.max_gap_diff_nm < 0.02);
+  lw_device_program_report_free(&rep);
+  lw_program_free(prog);
+  lw_net_free(net);
+}
+
+/* ngspice missing: the deck is written all the same, one window per
+ * circuit, a final-gap measure per cell the program touches. Over 500
+ * circuits: refused before anything runs, no deck left. */
+static void test_spice_deck_and_limit(void **state) {
+  (void)state;
+  lw_net *net = not_circuit();
+  const uint32_t reads[] = {3, 251};
+  for (int k = 0; k < 2; k++) {
+    lw_program *prog = many_reads(reads[k]);
+    char dir[1200], path[1300];
+    snprintf(dir, sizeof dir, "%s/deck%u", lw_test_dir, reads[k]);
+    snprintf(path, sizeof path, "%s/program.cir", dir);
+    lw_device_program_report rep;
+    lw_error err = {0};
+    lw_status st =
+        run_spice(net, prog, 1, dir, "/nonexistent/ngspice", &rep, &err);
+    lw_program_free(prog);
+    if (k == 1) {
+      assert_int_equal(st, LW_ERR_USAGE);
+      assert_non_null(strstr(err.msg, "--spice"));
+      assert_non_null(strstr(err.msg, "502"));
+      assert_int_equal(lines_with(path, ""), -1);
+      break;
+    }
+    assert_int_equal(st, LW_OK);
+    assert_false(rep.spice_stats.ran);
+    assert_int_equal(rep.spice_stats.decks, 1);
+    char *json = lw_device_program_report_json(&rep);
+    assert_non_null(strstr(json, "\"spice_max_gap_diff_nm\": null"));
+    free(json);
+    assert_int_equal(lines_with(path, "VR_"), 6); /* 3 NOTs, 3 INITs */
+    assert_int_equal(lines_with(path, "CG"), 2);
+    assert_int_equal(lines_with(path, ".meas tran gfin"), 2);
+    lw_device_program_report_free(&rep);
+  }
+  lw_net_free(net);
+}
+
 static void test_cli_exit_and_json(void **state) {
   (void)state;
   lw_test_need_abc();
@@ -293,6 +430,9 @@ int main(void) {
       cmocka_unit_test(test_variation_zero_is_nominal),
       cmocka_unit_test(test_pass_fraction_falls_with_sigma),
       cmocka_unit_test(test_cli_exit_and_json),
+      cmocka_unit_test(test_full_adder_agrees_with_ngspice),
+      cmocka_unit_test(test_drift_agrees_with_ngspice),
+      cmocka_unit_test(test_spice_deck_and_limit),
   };
   return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
