@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lowwear/lowwear.h"
+
 int lw_cli_fail(const lw_error *err) {
   if (err->file[0] && err->line > 0)
     fprintf(stderr, "lowwear: error: %s:%d: %s\n", err->file, err->line,
@@ -14,6 +16,21 @@ int lw_cli_fail(const lw_error *err) {
   else
     fprintf(stderr, "lowwear: error: %s\n", err->msg);
   return lw_status_exit_code(err->status);
+}
+
+int lw_cli_read_pair(const char *circuit, const char *program,
+                     const lw_read_params *rp, lw_net **net,
+                     lw_program **prog) {
+  lw_error err = {0};
+  *prog = NULL;
+  if (lw_io_read_circuit(circuit, rp, net, &err) != LW_OK)
+    return lw_cli_fail(&err);
+  if (lw_io_read_program(program, prog, &err) != LW_OK) {
+    lw_net_free(*net);
+    *net = NULL;
+    return lw_cli_fail(&err);
+  }
+  return 0;
 }
 
 void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head) {

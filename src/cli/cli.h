@@ -75,4 +75,13 @@ int lw_cli_sweep(int argc, char **argv);
  * the exit code for its status. */
 int lw_cli_fail(const lw_error *err);
 
+/* Read a circuit and a program file (verify, device --program): 0, or the
+ * error printed and its exit code, with nothing left allocated. */
+struct lw_read_params;
+struct lw_net;
+struct lw_program;
+int lw_cli_read_pair(const char *circuit, const char *program,
+                     const struct lw_read_params *rp, struct lw_net **net,
+                     struct lw_program **prog);
+
 #endif

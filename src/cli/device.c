@@ -207,12 +207,9 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   lw_read_params rp = lw_read_params_default();
   lw_net *net = NULL;
   lw_program *prog = NULL;
-  if (lw_io_read_circuit(pos[0], &rp, &net, &err) != LW_OK)
-    return lw_cli_fail(&err);
-  if (lw_io_read_program(pos[1], &prog, &err) != LW_OK) {
-    lw_net_free(net);
-    return lw_cli_fail(&err);
-  }
+  int rc = lw_cli_read_pair(pos[0], pos[1], &rp, &net, &prog);
+  if (rc)
+    return rc;
   lw_device_program_params p = lw_device_program_params_default();
   p.bias = o->bias.str;
   p.pulse_s = o->pulse.set ? o->pulse.real : 0;

@@ -52,12 +52,8 @@ int lw_cli_verify(int argc, char **argv) {
   rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
-  if (lw_io_read_circuit(pos[0], &rp, &net, &err) != LW_OK)
-    return lw_cli_fail(&err);
-  if (lw_io_read_program(pos[1], &prog, &err) != LW_OK) {
-    lw_net_free(net);
-    return lw_cli_fail(&err);
-  }
+  if ((rc = lw_cli_read_pair(pos[0], pos[1], &rp, &net, &prog)))
+    return rc;
   lw_verify_params params = lw_verify_params_default();
   params.random_vectors = (uint32_t)v.vectors.num;
   params.seed = (uint64_t)v.seed.num;
