@@ -57,6 +57,72 @@ static void write_svg(lw_chars *b, const char *gate, const lw_bias_row *row,
   lw_svg_end(b);
 }
 
+/* One point of the map: every truth-table case of g at row. */
+typedef struct point {
+  int ok, robust;
+  double margin, drift;
+  char failing[128]; /* the failing cases, ';'-separated */
+} point;
+
+static lw_status run_point(const lw_dsetup *s, const lw_dgate *g,
+                           const lw_bias_row *row, point *pt, lw_error *err) {
+  *pt = (point){1, 1, INFINITY, 0, ""};
+  size_t k = 0;
+  uint32_t ncases = 1u << lw_dgate_operands(g);
+  for (uint32_t b = 0; b < ncases; b++) {
+    lw_device_case cs;
+    lw_status st = lw_device_run_case(s, g, row, b, &cs, NULL, err);
+    if (st != LW_OK)
+      return st;
+    if (cs.has_output_margin)
+      pt->margin = fmin(pt->margin, cs.output_margin_v);
+    if (cs.has_input_margin)
+      pt->margin = fmin(pt->margin, cs.input_margin_v);
+    pt->drift = fmax(pt->drift, cs.max_input_drift_nm);
+    if (!cs.pass) {
+      pt->ok = 0;
+      if (k + 8 < sizeof pt->failing)
+        k += (size_t)snprintf(pt->failing + k, sizeof pt->failing - k, "%s%s",
+                              k ? ";" : "", cs.inputs);
+    }
+  }
+  /* without the F_min gate there are no margins: count as robust */
+  pt->robust = !(pt->margin < 0);
+  return LW_OK;
+}
+
+/* Run every point of the grid around base: pass[] and the CSV rows. */
+static lw_status run_grid(const lw_dsetup *s, const lw_dgate *g,
+                          const lw_bias_row *base, unsigned char *pass,
+                          lw_chars *csv, lw_device_window_stats *stats,
+                          lw_error *err) {
+  int n = 2 * HALF_STEPS + 1;
+  lw_chars_printf(csv, "v_out_v,v_in_v,pass,static_margins_ok,"
+                       "min_margin_v,max_input_drift_nm,failing_cases\n");
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) {
+      lw_bias_row row = *base;
+      row.v_out = base->v_out + (i - HALF_STEPS) * OUT_STEP;
+      row.v_in = base->v_in + (j - HALF_STEPS) * IN_STEP;
+      point pt;
+      lw_status st = run_point(s, g, &row, &pt, err);
+      if (st != LW_OK)
+        return st;
+      pass[i * n + j] = (unsigned char)(!pt.ok      ? FAIL
+                                        : pt.robust ? PASS
+                                                    : PASS_RACE);
+      stats->points++;
+      stats->passing += (uint32_t)pt.ok;
+      stats->robust += (uint32_t)(pt.ok && pt.robust);
+      lw_chars_printf(csv, "%.3f,%.3f,%d,%d,", row.v_out, row.v_in, pt.ok,
+                      pt.robust);
+      if (isfinite(pt.margin))
+        lw_chars_printf(csv, "%.4f", pt.margin);
+      lw_chars_printf(csv, ",%.4f,%s\n", pt.drift, pt.failing);
+    }
+  return LW_OK;
+}
+
 lw_status lw_device_window(const lw_device_params *params, const char *dir,
                            lw_device_window_stats *stats, lw_error *err) {
   lw_device_window_stats local;
@@ -83,47 +149,7 @@ lw_status lw_device_window(const lw_device_params *params, const char *dir,
   int n = 2 * HALF_STEPS + 1;
   unsigned char *pass = lw_alloc((size_t)n * n);
   lw_chars csv = {0};
-  lw_chars_printf(&csv, "v_out_v,v_in_v,pass,static_margins_ok,"
-                        "min_margin_v,max_input_drift_nm,failing_cases\n");
-  uint32_t ncases = 1u << lw_dgate_operands(g);
-  for (int i = 0; i < n && st == LW_OK; i++)
-    for (int j = 0; j < n && st == LW_OK; j++) {
-      lw_bias_row row = *base;
-      row.v_out = base->v_out + (i - HALF_STEPS) * OUT_STEP;
-      row.v_in = base->v_in + (j - HALF_STEPS) * IN_STEP;
-      char failing[128] = "";
-      size_t k = 0;
-      int ok = 1;
-      double margin = INFINITY, drift = 0;
-      for (uint32_t b = 0; b < ncases && st == LW_OK; b++) {
-        lw_device_case cs;
-        st = lw_device_run_case(&s, g, &row, b, &cs, NULL, err);
-        if (st != LW_OK)
-          break;
-        if (cs.has_output_margin)
-          margin = fmin(margin, cs.output_margin_v);
-        if (cs.has_input_margin)
-          margin = fmin(margin, cs.input_margin_v);
-        drift = fmax(drift, cs.max_input_drift_nm);
-        if (!cs.pass) {
-          ok = 0;
-          if (k + 8 < sizeof failing)
-            k += (size_t)snprintf(failing + k, sizeof failing - k, "%s%s",
-                                  k ? ";" : "", cs.inputs);
-        }
-      }
-      /* without the F_min gate there are no margins: count as robust */
-      int robust = !(margin < 0);
-      pass[i * n + j] = (unsigned char)(!ok ? FAIL : robust ? PASS : PASS_RACE);
-      stats->points++;
-      stats->passing += (uint32_t)ok;
-      stats->robust += (uint32_t)(ok && robust);
-      lw_chars_printf(&csv, "%.3f,%.3f,%d,%d,", row.v_out, row.v_in, ok,
-                      robust);
-      if (isfinite(margin))
-        lw_chars_printf(&csv, "%.4f", margin);
-      lw_chars_printf(&csv, ",%.4f,%s\n", drift, failing);
-    }
+  st = run_grid(&s, g, base, pass, &csv, stats, err);
   char name[64];
   if (st == LW_OK) {
     snprintf(name, sizeof name, "window_%s.csv", g->name);
