@@ -22,6 +22,10 @@ typedef struct lw_program lw_program;
  * files this process has open before it dies of the signal (a signal that
  * is ignored stays ignored). Call once, early, in a program's main. */
 void lw_scratch_on_signals(void);
+/* mkdir -p: create path and every missing folder above it (src/base/fs.c).
+ * A folder already there is fine; a file in the way, or a folder that
+ * cannot be made, is LW_ERR_IO naming that part of the path. */
+lw_status lw_fs_mkdirs(const char *path, lw_error *err);
 
 /* ---- io: circuits and programs ------------------------------------------ */
 

@@ -97,8 +97,9 @@ int lw_cli_sweep(int argc, char **argv) {
   lw_status st = lw_sweep_run(pos[0], &sp, &sweep, &err);
   if (st == LW_OK && !v.output.str)
     st = lw_sweep_write_csv(&sweep, "-", &err);
+  if (st == LW_OK && v.output.str)
+    st = lw_fs_mkdirs(v.output.str, &err);
   if (st == LW_OK && v.output.str) {
-    mkdir(v.output.str, 0777); /* an existing folder is fine */
     size_t n = strlen(v.output.str) + 16;
     char *csv = malloc(n), *svg = malloc(n);
     if (!csv || !svg) {

@@ -164,10 +164,11 @@ int lw_cli_wear(int argc, char **argv) {
   if (st == LW_OK && v.svg.str)
     st = lw_wear_heatmap_svg(&rep, variants[0], v.svg.str, &err);
   if (st == LW_OK && v.heatmap.str) {
-    mkdir(v.heatmap.str, 0777); /* an existing folder is fine */
-    svg = heatmap_path(v.heatmap.str, prog, r);
-    st = svg ? lw_wear_heatmap_svg(&rep, variants[0], svg, &err)
-             : lw_error_set(&err, LW_ERR_IO, NULL, 0, "out of memory");
+    st = lw_fs_mkdirs(v.heatmap.str, &err);
+    svg = st == LW_OK ? heatmap_path(v.heatmap.str, prog, r) : NULL;
+    if (st == LW_OK)
+      st = svg ? lw_wear_heatmap_svg(&rep, variants[0], svg, &err)
+               : lw_error_set(&err, LW_ERR_IO, NULL, 0, "out of memory");
   }
   char *json = st == LW_OK ? lw_wear_report_json(&rep, prog) : NULL;
   if (json)

@@ -168,7 +168,7 @@ lw_status lw_device_spice(const lw_device_params *params,
   lw_dsetup s;
   lw_status st = lw_device_setup(params, &s, err);
   if (st == LW_OK)
-    st = lw_device_mkdir(dir, err);
+    st = lw_fs_mkdirs(dir, err);
   if (st != LW_OK)
     return st;
   char *exe = lw_proc_which(ngspice_path ? ngspice_path : "ngspice");
@@ -295,7 +295,7 @@ lw_status lw_device_spice_program(lw_drow *r, const lw_dvectors *vs, uint32_t v,
                                   const char *dir, const char *ngspice_path,
                                   lw_device_spice_stats *stats, lw_error *err) {
   *stats = (lw_device_spice_stats){0};
-  lw_status st = lw_device_mkdir(dir, err);
+  lw_status st = lw_fs_mkdirs(dir, err);
   if (st != LW_OK)
     return st;
   double start = lw_clock();

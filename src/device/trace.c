@@ -96,7 +96,7 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
 
 lw_status lw_device_trace_write(const char *dir, const lw_device_case *cs,
                                 const lw_pmr_trace *trace, lw_error *err) {
-  lw_status st = lw_device_mkdir(dir, err);
+  lw_status st = lw_fs_mkdirs(dir, err);
   if (st != LW_OK)
     return st;
   char name[64];

@@ -143,7 +143,7 @@ lw_status lw_device_window(const lw_device_params *params, const char *dir,
     return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
                         "bias table '%s' has no row for %s", s.bias.name,
                         g->name);
-  if ((st = lw_device_mkdir(dir, err)) != LW_OK)
+  if ((st = lw_fs_mkdirs(dir, err)) != LW_OK)
     return st;
   double start = lw_clock();
   int n = 2 * HALF_STEPS + 1;

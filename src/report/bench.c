@@ -44,25 +44,6 @@ int lw_bench_parse_shard(const char *text, uint32_t *index, uint32_t *count) {
   return 1;
 }
 
-/* mkdir -p */
-static lw_status make_dirs(const char *path, lw_error *err) {
-  char buf[1024];
-  snprintf(buf, sizeof buf, "%s", path);
-  for (char *s = buf + 1;; s++) {
-    if (*s == '/' || !*s) {
-      char keep = *s;
-      *s = 0;
-      if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        return lw_error_set(err, LW_ERR_IO, buf, 0,
-                            "cannot create the folder: %s", strerror(errno));
-      *s = keep;
-      if (!keep)
-        break;
-    }
-  }
-  return LW_OK;
-}
-
 static char *result_path(const char *out_dir, const char *name) {
   char file[160];
   snprintf(file, sizeof file, "circuits/%s.json", name);
@@ -309,7 +290,7 @@ lw_status lw_bench_run(const lw_bench_params *p, lw_bench_stats *stats,
   lw_vec_free(&all);
   char *sub = lw_path_join(p->out_dir, "circuits");
   if (st == LW_OK)
-    st = make_dirs(sub, err);
+    st = lw_fs_mkdirs(sub, err);
   lw_free(sub);
   if (st != LW_OK) {
     lw_vec_free(&cs);
@@ -371,7 +352,7 @@ lw_status lw_bench_merge(const char *const *dirs, uint32_t ndirs,
     st = lw_bench_result_load_dir(dirs[i], &cs, err);
   char *sub = lw_path_join(p->out_dir, "circuits");
   if (st == LW_OK)
-    st = make_dirs(sub, err);
+    st = lw_fs_mkdirs(sub, err);
   lw_free(sub);
   if (st == LW_OK && cs.size == 0)
     st = lw_error_set(err, LW_ERR_USAGE, "", 0,

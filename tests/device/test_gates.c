@@ -45,8 +45,8 @@ static void assert_same_truth_table(const lw_dgate *g, lw_gate_type t) {
       in[i] = initial[i] ? ~0ull : 0;
     uint64_t out = lw_gate_eval(t, in, (uint32_t)k);
     if ((int)(out & 1) != expected)
-      fail_msg("%s, operands %u: device table says %d, gate table %d",
-               g->name, bits, expected, (int)(out & 1));
+      fail_msg("%s, operands %u: device table says %d, gate table %d", g->name,
+               bits, expected, (int)(out & 1));
   }
 }
 
