@@ -3,9 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "base/svg.h"
 #include "device/gates.h"
 #include "device/out.h"
-#include "device/svg.h"
 
 /* Device names for legends and CSV columns: a, b, c, d for inputs; the
  * output is "y" where it holds an operand and "out" otherwise. */
@@ -36,6 +36,10 @@ static void write_csv(lw_chars *b, const lw_device_case *cs,
   }
 }
 
+/* a trace gives each device of a gate its own colour */
+_Static_assert(LW_SVG_COLORS >= LW_PMR_MAX_DEVICES,
+               "one colour per device of the largest gate");
+
 static void write_svg(lw_chars *b, const lw_device_case *cs,
                       const lw_pmr_trace *tr) {
   uint32_t rows = tr->data.size / tr->stride;
@@ -57,7 +61,7 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
                      title, NULL,        "voltage (V)"};
   lw_svg_axes bot = {70, 280, 560,  200,         0,         t_end * 1e9,
                      0,  2.0, NULL, "time (ns)", "gap (nm)"};
-  lw_svg_begin(b, 660, 530);
+  lw_svg_begin(b, &(lw_svg_page){660, 530, LW_SVG_PLAIN_FONT, "white", 0, 1});
   lw_svg_frame(b, &top);
   lw_svg_frame(b, &bot);
   const char *labels[2 * LW_PMR_MAX_DEVICES + 1];

@@ -8,9 +8,9 @@
 #include <stdio.h>
 
 #include "base/proc.h"
+#include "base/svg.h"
 #include "device/check.h"
 #include "device/out.h"
-#include "device/svg.h"
 
 /* Grid: the output voltage +-0.4 V in 20 mV steps, the input voltage
  * +-0.8 V in 40 mV steps (the input side is the wider one: docs/device.md 5.2
@@ -43,7 +43,7 @@ static void write_svg(lw_chars *b, const char *gate, const lw_bias_row *row,
                     title,
                     "output line voltage (V)",
                     "input line voltage (V)"};
-  lw_svg_begin(b, 580, 570);
+  lw_svg_begin(b, &(lw_svg_page){580, 570, LW_SVG_PLAIN_FONT, "white", 0, 1});
   int n = 2 * HALF_STEPS + 1;
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++) {

@@ -1,13 +1,14 @@
 /* fig8.svg .. fig11.svg: per-circuit reductions against SIMPLER MAGIC, one
  * bar per flow (lowwear, LOSSS, and lowwear-wide when the run included it)
  * and circuit, with the measured suite means
- * and the paper's published lowwear mean and range marked. Plain SVG 1.1,
- * no scripts or external references, so any viewer and rsvg-convert show
- * it the same way. */
+ * and the paper's published lowwear mean and range marked. Plain SVG 1.1
+ * (base/svg.h), no scripts or external references, so any viewer and
+ * rsvg-convert show it the same way. */
 #include <math.h>
 #include <string.h>
 
 #include "base/proc.h"
+#include "base/svg.h"
 #include "report/average.h"
 #include "report/writers.h"
 
@@ -31,7 +32,6 @@ static const struct figure {
 #define MIN_GROUP 48
 #define MAX_BAR 28
 #define MIN_W 680
-#define FONT "font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\""
 /* Average advance of a 12 px DejaVu Sans character, for legend layout. */
 #define CHAR_W 7.0
 
@@ -58,27 +58,6 @@ typedef struct plot {
   int nbars;         /* bars per circuit: 2, or 3 with lowwear-wide */
   double group, bar; /* width per circuit, per bar */
 } plot;
-
-static void put_escaped(FILE *out, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '&':
-      fputs("&amp;", out);
-      break;
-    case '<':
-      fputs("&lt;", out);
-      break;
-    case '>':
-      fputs("&gt;", out);
-      break;
-    case '"':
-      fputs("&quot;", out);
-      break;
-    default:
-      fputc(*s, out);
-    }
-  }
-}
 
 static double y_of(const plot *p, double v) {
   return p->top + (p->hi - v) / (p->hi - p->lo) * PLOT_H;
@@ -109,40 +88,42 @@ static double reduction(const plot *p, const lw_bench_circuit *c, int k) {
                                      LW_FLOW_SIMPLER);
 }
 
-static void hline(FILE *out, const plot *p, double v, const char *stroke,
+static void hline(lw_chars *out, const plot *p, double v, const char *stroke,
                   double w, const char *dash) {
-  fprintf(out,
-          "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
-          "stroke-width=\"%.1f\"%s%s%s/>\n",
-          LEFT, y_of(p, v), p->width - RIGHT, y_of(p, v), stroke, w,
-          dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
-          dash ? "\"" : "");
+  lw_chars_printf(
+      out,
+      "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+      "stroke-width=\"%.1f\"%s%s%s/>\n",
+      LEFT, y_of(p, v), p->width - RIGHT, y_of(p, v), stroke, w,
+      dash ? " stroke-dasharray=\"" : "", dash ? dash : "", dash ? "\"" : "");
 }
 
-static void axes(FILE *out, const plot *p) {
+static void axes(lw_chars *out, const plot *p) {
   double step = nice_step((p->hi - p->lo) / 6);
   for (double v = p->lo; v <= p->hi + step / 2; v += step) {
     double y = y_of(p, v);
     hline(out, p, v, "#e3e3e3", 1, NULL);
-    fprintf(out,
-            "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">"
-            "%g</text>\n",
-            LEFT - 6, y + 4, fabs(v) < step / 1e6 ? 0.0 : v);
+    lw_chars_printf(
+        out,
+        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">"
+        "%g</text>\n",
+        LEFT - 6, y + 4, fabs(v) < step / 1e6 ? 0.0 : v);
   }
   hline(out, p, 0, "#333333", 1.2, NULL);
-  fprintf(out,
-          "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>\n"
-          "<text transform=\"translate(20 %d) rotate(-90)\" "
-          "text-anchor=\"middle\" font-size=\"12\">%s reduction vs SIMPLER "
-          "MAGIC (%%)</text>\n"
-          "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">"
-          "circuit</text>\n",
-          LEFT, p->top, LEFT, p->top + PLOT_H, p->top + PLOT_H / 2,
-          lw_report_metric_name(p->fig->metric), (LEFT + p->width) / 2,
-          p->top + PLOT_H + BOTTOM - 8);
+  lw_chars_printf(
+      out,
+      "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>\n"
+      "<text transform=\"translate(20 %d) rotate(-90)\" "
+      "text-anchor=\"middle\" font-size=\"12\">%s reduction vs SIMPLER "
+      "MAGIC (%%)</text>\n"
+      "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">"
+      "circuit</text>\n",
+      LEFT, p->top, LEFT, p->top + PLOT_H, p->top + PLOT_H / 2,
+      lw_report_metric_name(p->fig->metric), (LEFT + p->width) / 2,
+      p->top + PLOT_H + BOTTOM - 8);
 }
 
-static void bars(FILE *out, const plot *p) {
+static void bars(lw_chars *out, const plot *p) {
   int i = 0;
   lw_vec_foreach(p->cs, ci) {
     const lw_bench_circuit *c = &p->cs->data[ci];
@@ -152,27 +133,29 @@ static void bars(FILE *out, const plot *p) {
     for (int k = 0; k < p->nbars; k++) {
       double r = reduction(p, c, k), x = x0 + k * p->bar;
       if (isnan(r)) {
-        fprintf(out,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-                "font-size=\"9\" fill=\"#888888\">n/a</text>\n",
-                x + p->bar / 2, y_of(p, 0) - 3);
+        lw_chars_printf(out,
+                        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                        "font-size=\"9\" fill=\"#888888\">n/a</text>\n",
+                        x + p->bar / 2, y_of(p, 0) - 3);
         continue;
       }
       double y0 = y_of(p, 0), y1 = y_of(p, r);
-      fprintf(out,
-              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-              "fill=\"%s\"><title>%s %s: %.2f %%</title></rect>\n",
-              x, fmin(y0, y1), p->bar - 2, fmax(fabs(y1 - y0), 0.5), colour[k],
-              c->name, lw_report_flow_label(bar_flow[k]), r);
+      lw_chars_printf(
+          out,
+          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+          "fill=\"%s\"><title>%s %s: %.2f %%</title></rect>\n",
+          x, fmin(y0, y1), p->bar - 2, fmax(fabs(y1 - y0), 0.5), colour[k],
+          c->name, lw_report_flow_label(bar_flow[k]), r);
     }
     double cx = LEFT + i * p->group + p->group / 2;
     int ly = p->top + PLOT_H + 14;
-    fprintf(out,
-            "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(-40 %.1f %d)\" "
-            "text-anchor=\"end\" font-size=\"11\">",
-            cx, ly, cx, ly);
-    put_escaped(out, c->name);
-    fputs("</text>\n", out);
+    lw_chars_printf(
+        out,
+        "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(-40 %.1f %d)\" "
+        "text-anchor=\"end\" font-size=\"11\">",
+        cx, ly, cx, ly);
+    lw_svg_escape(out, c->name);
+    lw_chars_printf(out, "</text>\n");
     i++;
   }
 }
@@ -189,7 +172,7 @@ typedef struct key {
 
 /* Lay the keys out left to right, wrapping at the figure's width; with out
  * NULL only measure. Returns the baseline of the last row. */
-static int legend(FILE *out, const key *keys, int n, int width) {
+static int legend(lw_chars *out, const key *keys, int n, int width) {
   int x = LEFT, y = 50;
   for (int i = 0; i < n; i++) {
     int w = 24 + (int)(CHAR_W * (double)strlen(keys[i].text)) + 22;
@@ -200,20 +183,22 @@ static int legend(FILE *out, const key *keys, int n, int width) {
     if (out) {
       const key *k = &keys[i];
       if (k->kind == KEY_LINE)
-        fprintf(out,
-                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                "stroke-width=\"2\" stroke-dasharray=\"%s\"/>\n",
-                x - 2, y - 4, x + 18, y - 4, k->colour, k->dash);
+        lw_chars_printf(
+            out,
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+            "stroke-width=\"2\" stroke-dasharray=\"%s\"/>\n",
+            x - 2, y - 4, x + 18, y - 4, k->colour, k->dash);
       else
-        fprintf(out,
-                "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"12\" "
-                "fill=\"%s\"%s/>\n",
-                x, y - 10, k->colour,
-                k->kind == KEY_BAND
-                    ? " fill-opacity=\"0.08\" stroke=\"#999999\""
-                    : "");
-      fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
-              x + 24, y, k->text);
+        lw_chars_printf(out,
+                        "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"12\" "
+                        "fill=\"%s\"%s/>\n",
+                        x, y - 10, k->colour,
+                        k->kind == KEY_BAND
+                            ? " fill-opacity=\"0.08\" stroke=\"#999999\""
+                            : "");
+      lw_chars_printf(out,
+                      "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
+                      x + 24, y, k->text);
     }
     x += w;
   }
@@ -248,7 +233,7 @@ static int legend_keys(key *keys, int nbars, const lw_report_average *mean,
 
 /* ---- the figure ---------------------------------------------------------- */
 
-static int emit_figure(FILE *out, const void *ctx) {
+static void render_figure(lw_chars *out, const void *ctx) {
   plot p = *(const plot *)ctx;
   const struct figure *f = p.fig;
   p.nbars = lw_bench_any_included(p.cs, bar_flow[2]) ? 3 : 2;
@@ -286,32 +271,31 @@ static int emit_figure(FILE *out, const void *ctx) {
   p.top = legend(NULL, keys, nkeys, p.width) + 26;
   int height = p.top + PLOT_H + BOTTOM;
 
-  fprintf(out,
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-          "height=\"%d\" viewBox=\"0 0 %d %d\" %s>\n"
-          "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n"
-          "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">"
-          "Fig. %d: %s reduction against SIMPLER MAGIC, %s</text>\n",
-          p.width, height, p.width, height, FONT, LEFT, f->number,
-          f->metric == LW_PUB_LATENCY ? "Latency" : "Toggle-rate",
-          lw_report_suite_label(f->suite));
+  lw_svg_begin(out,
+               &(lw_svg_page){p.width, height, LW_SVG_FONTS, "#ffffff", 0, 1});
+  lw_chars_printf(
+      out,
+      "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">"
+      "Fig. %d: %s reduction against SIMPLER MAGIC, %s</text>\n",
+      LEFT, f->number, f->metric == LW_PUB_LATENCY ? "Latency" : "Toggle-rate",
+      lw_report_suite_label(f->suite));
   legend(out, keys, nkeys, p.width);
 
   if (p.n == 0) {
-    fprintf(out,
-            "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\" "
-            "fill=\"#666666\">no %s circuits in these results</text>\n",
-            p.width / 2, p.top + PLOT_H / 2, lw_report_suite_label(f->suite));
-    fputs("</svg>\n", out);
-    return 0;
+    lw_chars_printf(
+        out,
+        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\" "
+        "fill=\"#666666\">no %s circuits in these results</text>\n",
+        p.width / 2, p.top + PLOT_H / 2, lw_report_suite_label(f->suite));
+    lw_svg_end(out);
+    return;
   }
   if (pub)
-    fprintf(out,
-            "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
-            "fill=\"#000000\" fill-opacity=\"0.08\"/>\n",
-            LEFT, y_of(&p, pub->v[2]), p.width - LEFT - RIGHT,
-            y_of(&p, pub->v[1]) - y_of(&p, pub->v[2]));
+    lw_chars_printf(out,
+                    "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
+                    "fill=\"#000000\" fill-opacity=\"0.08\"/>\n",
+                    LEFT, y_of(&p, pub->v[2]), p.width - LEFT - RIGHT,
+                    y_of(&p, pub->v[1]) - y_of(&p, pub->v[2]));
   axes(out, &p);
   bars(out, &p);
   for (int k = 0; k < p.nbars; k++)
@@ -319,8 +303,11 @@ static int emit_figure(FILE *out, const void *ctx) {
       hline(out, &p, mean[k].mean, colour[k], 2, "6 4");
   if (pub)
     hline(out, &p, pub->v[0], "#000000", 2, "2 3");
-  fputs("</svg>\n", out);
-  return 0;
+  lw_svg_end(out);
+}
+
+static int emit_figure(FILE *out, const void *ctx) {
+  return lw_svg_emit(out, render_figure, ctx);
 }
 
 lw_status lw_report_figures(const lw_bench_circuits *cs, const char *dir,

@@ -1,34 +1,58 @@
-/* Our own SVG writer: plain text, no dependencies. */
-#include "device/svg.h"
+/* The SVG writer (base/svg.h): plain text, no dependencies. */
+#include "base/svg.h"
 
 #include <math.h>
-
-#include "device/out.h"
-#include "device/pmr.h"
 
 /* Colour-blind-safe palette (Okabe-Ito). */
 static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73",
                                       "#CC79A7", "#E69F00", "#56B4E9",
                                       "#000000", "#F0E442"};
-/* a trace gives each device of a gate its own colour */
-_Static_assert(sizeof palette / sizeof *palette >= LW_PMR_MAX_DEVICES,
-               "one colour per device of the largest gate");
+_Static_assert(sizeof palette / sizeof *palette == LW_SVG_COLORS,
+               "LW_SVG_COLORS is the palette's size");
 
 const char *lw_svg_color(int i) {
   return palette[(unsigned)i % (sizeof palette / sizeof *palette)];
 }
 
-void lw_svg_begin(lw_chars *out, double width, double height) {
+void lw_svg_begin(lw_chars *out, const lw_svg_page *page) {
   lw_chars_printf(out,
                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" "
-                  "height=\"%g\" viewBox=\"0 0 %g %g\" "
-                  "font-family=\"sans-serif\" font-size=\"11\">\n"
-                  "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-                  width, height, width, height);
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\"%s width=\"%g\" "
+                  "height=\"%g\"",
+                  page->version ? " version=\"1.1\"" : "", page->width,
+                  page->height);
+  if (page->viewbox)
+    lw_chars_printf(out, " viewBox=\"0 0 %g %g\"", page->width, page->height);
+  lw_chars_printf(out,
+                  " %s>\n<rect width=\"100%%\" height=\"100%%\" "
+                  "fill=\"%s\"/>\n",
+                  page->attrs, page->background);
 }
 
 void lw_svg_end(lw_chars *out) { lw_chars_printf(out, "</svg>\n"); }
+
+void lw_svg_escape(lw_chars *out, const char *s) {
+  for (; *s; s++) {
+    const char *entity = *s == '&'   ? "&amp;"
+                         : *s == '<' ? "&lt;"
+                         : *s == '>' ? "&gt;"
+                         : *s == '"' ? "&quot;"
+                                     : NULL;
+    if (entity)
+      lw_chars_printf(out, "%s", entity);
+    else
+      lw_chars_printf(out, "%c", *s);
+  }
+}
+
+int lw_svg_emit(FILE *f, void (*render)(lw_chars *doc, const void *ctx),
+                const void *ctx) {
+  lw_chars doc = {0};
+  render(&doc, ctx);
+  int rc = doc.size && fwrite(doc.data, 1, doc.size, f) != doc.size ? -1 : 0;
+  lw_vec_free(&doc);
+  return rc;
+}
 
 static double px(const lw_svg_axes *ax, double x) {
   return ax->x + (x - ax->xmin) / (ax->xmax - ax->xmin) * ax->w;
