@@ -2,13 +2,11 @@
 #include <jansson.h>
 #include <math.h>
 
+#include "base/json.h"
 #include "lowwear/device.h"
 
-/* A number, or null when not finite (a cell never used has no margin). */
-static json_t *num(double x) {
-  return isfinite(x) ? json_real(x) : json_null();
-}
-
+/* Numbers that may be NaN (a cell never used has no margin) go through
+ * lw_json_real: null then. */
 static json_t *vectors_json(const lw_device_program_report *rep) {
   json_t *a = json_array();
   for (uint32_t v = 0; v < rep->nvectors; v++) {
@@ -41,7 +39,7 @@ static json_t *cells_json(const lw_device_program_report *rep) {
                         used ? json_real(x->worst_gap_nm) : json_null());
     json_object_set_new(o, "worst_value",
                         used ? json_integer(x->worst_value) : json_null());
-    json_object_set_new(o, "margin_nm", num(x->margin_nm));
+    json_object_set_new(o, "margin_nm", lw_json_real(x->margin_nm));
     json_object_set_new(o, "worst_cycle",
                         used ? json_integer(x->worst_cycle) : json_null());
     json_object_set_new(o, "max_drift_nm", json_real(x->max_drift_nm));
@@ -74,7 +72,8 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
   json_object_set_new(root, "cycles", json_integer(rep->ncycles));
   json_object_set_new(root, "energy_j", json_real(rep->energy_j));
   json_object_set_new(root, "init_energy_j", json_real(rep->init_energy_j));
-  json_object_set_new(root, "least_margin_nm", num(rep->least_margin_nm));
+  json_object_set_new(root, "least_margin_nm",
+                      lw_json_real(rep->least_margin_nm));
   json_object_set_new(root, "least_margin_cell", json_integer(rep->least_cell));
   json_object_set_new(root, "least_margin_cycle",
                       json_integer(rep->least_cycle));

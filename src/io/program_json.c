@@ -11,42 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json.h"
 #include "io/atomic.h"
 #include "lowwear/lowwear.h"
 
 /* ---- shared writer helpers ------------------------------------------------
  */
 
-void lw_io_double_text(double x, char *buf) {
-  if (!isfinite(x)) {
-    strcpy(buf, "null");
-    return;
-  }
-  /* 17 significant digits always round-trip; fewer usually do and read
-   * better (61.375, 0.1). */
-  for (int prec = 1; prec <= 17; prec++) {
-    snprintf(buf, 32, "%.*g", prec, x);
-    if (strtod(buf, NULL) == x)
-      return;
-  }
-}
+void lw_io_double_text(double x, char *buf) { lw_json_real_text(x, buf); }
 
-void lw_io_json_string(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(f, "\\%c", *p);
-    else if (*p == '\n')
-      fputs("\\n", f);
-    else if (*p == '\t')
-      fputs("\\t", f);
-    else if (*p < 0x20)
-      fprintf(f, "\\u%04x", *p);
-    else
-      fputc(*p, f);
-  }
-  fputc('"', f);
-}
+void lw_io_json_string(FILE *f, const char *s) { lw_json_print_string(f, s); }
 
 /* ---- provenance -----------------------------------------------------------
  * One row per field of lw_provenance: its key (the field's name) and type,

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/program.h"
+#include "base/json.h"
 #include "lowwear/wear.h"
 #include "net/program.h"
 #include "sim/vectors.h"
@@ -374,68 +374,62 @@ lw_status lw_wear_measure(const lw_program *const *variants, uint32_t nv,
 /* ---- the report as JSON ---------------------------------------------------
  */
 
-static void real_field(FILE *f, const char *key, double x) {
-  char num[32];
-  lw_io_double_text(x, num);
-  fprintf(f, ",\n  \"%s\": %s", key, num);
+static void set(json_t *o, const char *key, json_t *v) {
+  json_object_set_new(o, key, v);
 }
 
-static void real_array(FILE *f, const char *key, const double *x, uint32_t n) {
-  fprintf(f, ",\n  \"%s\": [", key);
-  for (uint32_t i = 0; i < n; i++) {
-    char num[32];
-    lw_io_double_text(x[i], num);
-    fprintf(f, "%s%s", i ? ", " : "", num);
+static json_t *real_array(const double *x, uint32_t n) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < n; i++)
+    json_array_append_new(a, lw_json_real(x[i]));
+  return a;
+}
+
+static json_t *lifetime_json(const lw_wear_report *rep) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < rep->nendurance; i++) {
+    json_t *o = json_object();
+    set(o, "endurance", lw_json_real(rep->endurance[i]));
+    set(o, "runs", lw_json_real(rep->lifetime_runs[i]));
+    set(o, "seconds", lw_json_real(rep->lifetime_s[i]));
+    json_array_append_new(a, o);
   }
-  fputc(']', f);
+  return a;
+}
+
+static void set_flips(json_t *o, const lw_wear_report *rep) {
+  set(o, "flips_per_run", lw_json_real(rep->flips_per_run));
+  set(o, "setup_flips_per_run", lw_json_real(rep->setup_flips_per_run));
+  set(o, "steady_flips_per_run", lw_json_real(rep->steady_flips_per_run));
+  set(o, "hottest_cell", json_integer(rep->hottest_cell));
+  set(o, "hottest_cell_flips", lw_json_real(rep->hottest_flips));
+  set(o, "work_cells", json_integer(rep->work_cells));
+  set(o, "cells_written", json_integer(rep->cells_written));
+  set(o, "mean_cell_flips", lw_json_real(rep->mean_flips));
+  set(o, "stddev_cell_flips", lw_json_real(rep->stddev_flips));
+  set(o, "hottest_to_mean", lw_json_real(rep->hot_ratio));
+  set(o, "cycle_time_s", lw_json_real(rep->cycle_time_s));
+  set(o, "run_seconds", lw_json_real(rep->run_seconds));
 }
 
 char *lw_wear_report_json(const lw_wear_report *rep, const lw_program *prog) {
-  char *text = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&text, &len);
-  if (!f)
-    return NULL;
-  fputs("{\n  \"circuit\": ", f);
-  lw_io_json_string(f, prog && prog->circuit ? prog->circuit : "");
-  fputs(",\n  \"flow\": ", f);
-  lw_io_json_string(f, prog && prog->flow ? prog->flow : "");
-  fprintf(f,
-          ",\n  \"row_size\": %u,\n  \"latency\": %u,\n"
-          "  \"setup_cycles\": %u,\n  \"variants\": %u,\n"
-          "  \"vectors\": %llu,\n  \"inputs\": \"%s\"",
-          rep->ncells, rep->latency, rep->setup_cycles, rep->nvariants,
-          (unsigned long long)rep->vectors,
-          rep->from_trace   ? "trace"
-          : rep->exhaustive ? "exhaustive"
-                            : "random");
-  real_field(f, "flips_per_run", rep->flips_per_run);
-  real_field(f, "setup_flips_per_run", rep->setup_flips_per_run);
-  real_field(f, "steady_flips_per_run", rep->steady_flips_per_run);
-  fprintf(f, ",\n  \"hottest_cell\": %u", rep->hottest_cell);
-  real_field(f, "hottest_cell_flips", rep->hottest_flips);
-  fprintf(f, ",\n  \"work_cells\": %u,\n  \"cells_written\": %u",
-          rep->work_cells, rep->cells_written);
-  real_field(f, "mean_cell_flips", rep->mean_flips);
-  real_field(f, "stddev_cell_flips", rep->stddev_flips);
-  real_field(f, "hottest_to_mean", rep->hot_ratio);
-  real_field(f, "cycle_time_s", rep->cycle_time_s);
-  real_field(f, "run_seconds", rep->run_seconds);
-  fputs(",\n  \"lifetime\": [", f);
-  for (uint32_t i = 0; i < rep->nendurance; i++) {
-    char e[32], runs[32], sec[32];
-    lw_io_double_text(rep->endurance[i], e);
-    lw_io_double_text(rep->lifetime_runs[i], runs);
-    lw_io_double_text(rep->lifetime_s[i], sec);
-    fprintf(f, "%s\n    {\"endurance\": %s, \"runs\": %s, \"seconds\": %s}",
-            i ? "," : "", e, runs, sec);
-  }
-  fputs("\n  ]", f);
-  real_array(f, "cell_flips", rep->cell_flips, rep->ncells);
-  fputs("\n}\n", f);
-  if (fclose(f) != 0) {
-    free(text);
-    return NULL;
-  }
+  json_t *o = json_object();
+  set(o, "circuit",
+      json_string_nocheck(prog && prog->circuit ? prog->circuit : ""));
+  set(o, "flow", json_string_nocheck(prog && prog->flow ? prog->flow : ""));
+  set(o, "row_size", json_integer(rep->ncells));
+  set(o, "latency", json_integer(rep->latency));
+  set(o, "setup_cycles", json_integer(rep->setup_cycles));
+  set(o, "variants", json_integer(rep->nvariants));
+  set(o, "vectors", json_integer((json_int_t)rep->vectors));
+  set(o, "inputs",
+      json_string(rep->from_trace   ? "trace"
+                  : rep->exhaustive ? "exhaustive"
+                                    : "random"));
+  set_flips(o, rep);
+  set(o, "lifetime", lifetime_json(rep));
+  set(o, "cell_flips", real_array(rep->cell_flips, rep->ncells));
+  char *text = lw_json_text(o);
+  json_decref(o);
   return text;
 }

@@ -19,8 +19,8 @@ static void test_page_header_variants(void **state) {
               "width=\"760\" height=\"520\" font-size=\"9\">\n"
               "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
               "</svg>\n");
-  lw_svg_begin(&b, &(lw_svg_page){680.5, 400, LW_SVG_PLAIN_FONT, "#ffffff",
-                                   0, 1});
+  lw_svg_begin(&b,
+               &(lw_svg_page){680.5, 400, LW_SVG_PLAIN_FONT, "#ffffff", 0, 1});
   assert_non_null(strstr(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                                  "width=\"680.5\" height=\"400\" "
                                  "viewBox=\"0 0 680.5 400\" font-family="));
