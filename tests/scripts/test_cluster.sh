@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cluster scripts against a single run: scripts/cluster/bench-parallel.sh
-# with 4 shards on this machine, and bench-slurm.sh's task body run for each
-# SLURM_ARRAY_TASK_ID then its merge, must give the results.csv of one plain
+# with 4 shards on this machine, and bench-slurm.sh submitting to a stand-in
+# sbatch (its task body run for each SLURM_ARRAY_TASK_ID, then the merge
+# job) must give the results.csv of one plain
 # `lowwear bench` (all but the time columns). Skips (exit 77) without GNU
 # parallel for the first part.
 #   test_cluster.sh LOWWEAR SOURCE_DIR
@@ -31,18 +32,45 @@ untimed "$tmp/single/results.csv" | grep -q '^full_adder,' ||
   fail "results.csv without its time columns lost the rows"
 [ "$rows" -ge 12 ] || fail "single run has $rows result rows, expected 12+"
 
-# Slurm: the task body with the variables Slurm sets, then the merge job.
-for k in 1 2 3 4; do
-  SLURM_ARRAY_TASK_ID=$k SLURM_ARRAY_TASK_COUNT=4 SLURM_CPUS_PER_TASK=1 \
-    LOWWEAR=$lowwear "$src/scripts/cluster/bench-slurm.sh" -o "$tmp/slurm" \
-    -- "${opts[@]}" "${circuits[@]}" || fail "slurm task $k exited $?"
+# Slurm: a stand-in sbatch on the PATH runs what the script submits, here
+# and in order: each array task with the variables Slurm sets, then the job
+# that depends on the array.
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/sbatch" <<'SBATCH'
+#!/usr/bin/env bash
+echo "sbatch $*" >>"$SBATCH_LOG"
+array= cpus=1
+while [ $# -gt 0 ]; do # sbatch's options end at the script
+  case "$1" in
+  --array=*) array=${1#--array=} ;;
+  --cpus-per-task=*) cpus=${1#--cpus-per-task=} ;;
+  --*) ;;
+  *) break ;;
+  esac
+  shift
 done
+args=("$@")
+if [ -n "$array" ]; then
+  n=${array#1-}
+  for k in $(seq 1 "$n"); do
+    SLURM_ARRAY_TASK_ID=$k SLURM_ARRAY_TASK_COUNT=$n SLURM_CPUS_PER_TASK=$cpus \
+      "${args[@]}" >/dev/null || exit 1
+  done
+else
+  "${args[@]}" >/dev/null || exit 1
+fi
+echo $RANDOM
+SBATCH
+chmod +x "$tmp/bin/sbatch"
+PATH=$tmp/bin:$PATH SBATCH_LOG=$tmp/sbatch.log LOWWEAR=$lowwear \
+  "$src/scripts/cluster/bench-slurm.sh" -o "$tmp/slurm" -n 4 -c 1 \
+  -- "${opts[@]}" "${circuits[@]}" || fail "bench-slurm.sh exited $?"
+grep -q -- "--array=1-4" "$tmp/sbatch.log" || fail "no 4-task array submitted"
+grep -q -- "--dependency=afterok:" "$tmp/sbatch.log" || fail "merge not afterok"
 [ "$(ls -d "$tmp"/slurm/shard-* | wc -l)" = 4 ] || fail "slurm: not 4 shard folders"
-LOWWEAR=$lowwear "$src/scripts/cluster/bench-slurm.sh" --merge -o "$tmp/slurm" ||
-  fail "slurm merge exited $?"
 diff <(untimed "$tmp/single/results.csv") \
   <(untimed "$tmp/slurm/all/results.csv") || fail "slurm merge differs"
-echo "slurm task body x4 + merge: results.csv equal ($rows rows)"
+echo "slurm array of 4 + merge job: results.csv equal ($rows rows)"
 
 if ! command -v parallel >/dev/null; then
   echo "SKIP: GNU parallel not installed (scripts/deps.sh --test installs it)"
