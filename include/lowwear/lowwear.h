@@ -7,11 +7,7 @@
 #include <stdint.h>
 
 #include "lowwear/status.h"
-
-/* LW_VERSION ("0.1.0") is defined by CMakeLists.txt from project(VERSION). */
-#ifndef LW_VERSION
-#error "LW_VERSION is defined by the build (CMakeLists.txt, project VERSION)"
-#endif
+#include "lowwear/version.h"
 
 typedef struct lw_net lw_net;
 typedef struct lw_program lw_program;

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "lowwear/lowwear.h"
+#include "lowwear/version.h"
 
 #define LW_COMMANDS(CMD)                                                       \
   CMD("map", lw_cli_map, "compile a circuit into a verified row program")      \

@@ -6,6 +6,7 @@
 
 #include "base/proc.h"
 #include "lowwear/lowwear.h"
+#include "lowwear/version.h"
 #include "map/map.h"
 #include "map/view.h"
 #include "net/net.h"

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "base/proc.h"
+#include "lowwear/version.h"
 #include "report/writers.h"
 
 /* The first line of `abc -c version` that names ABC, e.g. "UC Berkeley, ABC

@@ -54,6 +54,7 @@ lw_synth_params lw_synth_params_default(void) {
                        .script = NULL,
                        .cost = LW_COST_SIMPLER,
                        .gates = LW_GATES_NOR,
+                       .max_inputs = 4, /* the widest cell the table has */
                        .size_hint = 0};
   return p;
 }

@@ -13,6 +13,7 @@
 #include "io/atomic.h"
 #include "io/program.h"
 #include "lowwear/lowwear.h"
+#include "lowwear/version.h"
 #include "net/program.h"
 
 /* A program using every paper gate and a wide NOR. */
