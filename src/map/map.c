@@ -1,11 +1,9 @@
 #include "map/map.h"
-#include "sim/vectors.h"
 
 #include <math.h>
 
 #include "base/proc.h"
 #include "map/alloc.h"
-#include "sim/sim.h"
 
 lw_map_params lw_map_params_default(void) {
   lw_map_params p = {
@@ -16,49 +14,35 @@ lw_map_params lw_map_params_default(void) {
 /* ---- wear control ---------------------------------------------------------
  */
 
-/* 1024 random vectors: a probability within about 1.5 points, which is all
- * the cell choice needs (docs/method.md section 7: predicted flips matched
- * measured ones within 0.3 % on average). */
-#define PROB_WORDS 16
-#define PROB_SEED 0x5eedf11b5ull
-
-static double share(const uint64_t *words, const uint64_t *other) {
+/* The share of the lanes where a value is 1 (other NULL) or differs from
+ * other. */
+static double share(const uint64_t *words, const uint64_t *other, uint32_t W) {
   uint64_t ones = 0;
-  for (uint32_t w = 0; w < PROB_WORDS; w++)
+  for (uint32_t w = 0; w < W; w++)
     ones +=
         (uint64_t)__builtin_popcountll(other ? words[w] ^ other[w] : words[w]);
-  return (double)ones / (64.0 * PROB_WORDS);
+  return (double)ones / (64.0 * W);
 }
 
 /* Signal probabilities of every node and, per executed gate, the
- * probability that its write flips its cell, from a bit-parallel simulation
- * of the netlist on random inputs. */
-static lw_status probabilities(const lw_map_view *view, double *p1,
-                               double *flip, lw_error *err) {
-  const lw_net *net = view->net;
-  lw_u32s topo = {0};
-  lw_status st = lw_net_topo(net, &topo, err);
-  if (st != LW_OK)
-    return st;
-  uint64_t *sims = lw_alloc(sizeof(uint64_t) * PROB_WORDS * (view->n + 1));
-  uint64_t rng = PROB_SEED;
-  lw_net_foreach_pi(net, i, id) for (uint32_t w = 0; w < PROB_WORDS; w++)
-      sims[(size_t)PROB_WORDS * id + w] = lw_sim_random_word(&rng);
-  lw_sim_net(net, &topo, PROB_WORDS, sims);
+ * probability that its write flips its cell, from the caller's sample of
+ * the values (params->values). */
+static void probabilities(const lw_map_view *view, const lw_map_params *params,
+                          double *p1, double *flip) {
+  uint32_t W = params->value_words;
+  const uint64_t *values = params->values;
   for (uint32_t id = 0; id < view->n; id++) {
-    const uint64_t *s = sims + (size_t)PROB_WORDS * id;
-    p1[id] = share(s, NULL);
+    const uint64_t *s = values + (size_t)W * id;
+    p1[id] = share(s, NULL, W);
     uint32_t y = view->over[id];
     if (view->kind[id] != LW_VIEW_GATE)
       flip[id] = 0;
     else if (y != LW_NONE)
-      flip[id] = share(s, sims + (size_t)PROB_WORDS * y);
+      flip[id] = share(s, values + (size_t)W * y, W);
     else
-      flip[id] = lw_gate(lw_net_type(net, id))->init ? 1 - p1[id] : p1[id];
+      flip[id] =
+          lw_gate(lw_net_type(view->net, id))->init ? 1 - p1[id] : p1[id];
   }
-  lw_free(sims);
-  lw_vec_free(&topo);
-  return LW_OK;
 }
 
 /* Wear-aware: the hottest cell first (1 % counts as a tie), then the total;
@@ -170,9 +154,13 @@ static lw_status control_orders(const lw_map_view *view, const lw_u32s *order,
                  : params->latency_slack < 0 ? 0
                                              : LW_MAP_DEFAULT_SLACK;
   uint32_t budget = plain + (uint32_t)floor(plain * slack + 1e-9);
+  if (!params->values || !params->value_words)
+    return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
+                        "wear control needs a sample of the netlist's values");
   double *p1 = lw_alloc(sizeof(double) * (view->n + 1));
   double *flip = lw_alloc(sizeof(double) * (view->n + 1));
-  lw_status st = probabilities(view, p1, flip, err);
+  probabilities(view, params, p1, flip);
+  lw_status st = LW_OK;
   lw_program *best = NULL;
   lw_map_prediction best_pred = {0, 0};
   for (int v = 0; v < nvar && st == LW_OK; v++) {
