@@ -47,8 +47,8 @@ static void probabilities(const lw_map_view *view, const lw_map_params *params,
 
 /* Wear-aware: the hottest cell first (1 % counts as a tie), then the total;
  * probability-aware alone: the total. */
-static int better(const lw_map_prediction *a, const lw_map_prediction *b,
-                  int wear_aware) {
+static int less_wear(const lw_map_prediction *a, const lw_map_prediction *b,
+                     int wear_aware) {
   if (wear_aware && fabs(a->hottest - b->hottest) > 0.01 * b->hottest)
     return a->hottest < b->hottest;
   if (a->total != b->total)
@@ -64,7 +64,7 @@ static const double prob_keeps[] = {2, 0.9, 0.75, 0.6};
 
 /* The setting with the least expected wear whose latency is within budget,
  * for one execution order, or NULL when none fits (*pred: its wear). */
-static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
+static lw_status best_setting(const lw_map_view *view, const lw_u32s *order,
                               const lw_map_params *params, const double *p1,
                               const double *flip, uint32_t size,
                               uint32_t budget, lw_map_stats *stats,
@@ -83,8 +83,14 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
       for (size_t h = 0; h < (wa ? COUNT(hot_margins) : 1) && st == LW_OK; h++)
         for (size_t k = 0; k < (pr ? COUNT(prob_keeps) : 1) && st == LW_OK;
              k++) {
-          lw_map_knobs knobs = {p1, flip,          wa,       vf, hot_margins[h],
-                                pr, prob_keeps[k], parks[pk]};
+          lw_map_knobs knobs = {.p1 = p1,
+                                .flip = flip,
+                                .wear_aware = wa,
+                                .virgin_first = vf,
+                                .hot_margin = hot_margins[h],
+                                .prob_reinit = pr,
+                                .prob_keep = prob_keeps[k],
+                                .park_steps = parks[pk]};
           lw_map_prediction pred;
           lw_program *cand =
               lw_program_new(view->net->name, params->flow, size);
@@ -92,7 +98,7 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
               lw_map_alloc(view, order, params, &knobs, size, cand, &pred, err);
           stats->settings_tried++;
           if (st == LW_OK && cand->cycles.size <= budget &&
-              (!*best || better(&pred, best_pred, wa))) {
+              (!*best || less_wear(&pred, best_pred, wa))) {
             lw_program_free(*best);
             *best = cand;
             *best_pred = pred;
@@ -144,11 +150,11 @@ static lw_status map_plain(const lw_map_view *view, const lw_u32s *order,
 /* Wear control over every execution order: the least expected wear within
  * a latency budget over the plain mapping the flow would give (*prog), which
  * is replaced. */
-static lw_status control_orders(const lw_map_view *view, const lw_u32s *order,
-                                const lw_map_stats *vstats, int nvar,
-                                const lw_map_params *params, uint32_t size,
-                                lw_map_stats *stats, lw_program **prog,
-                                lw_error *err) {
+static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
+                              const lw_map_stats *vstats, int nvar,
+                              const lw_map_params *params, uint32_t size,
+                              lw_map_stats *stats, lw_program **prog,
+                              lw_error *err) {
   uint32_t plain = (*prog)->cycles.size;
   double slack = params->latency_slack > 0   ? params->latency_slack
                  : params->latency_slack < 0 ? 0
@@ -162,16 +168,16 @@ static lw_status control_orders(const lw_map_view *view, const lw_u32s *order,
   probabilities(view, params, p1, flip);
   lw_status st = LW_OK;
   lw_program *best = NULL;
-  lw_map_prediction best_pred = {0, 0};
+  lw_map_prediction best_pred = {0};
   for (int v = 0; v < nvar && st == LW_OK; v++) {
     if (vstats[v].min_row > size)
       continue;
     lw_program *cand = NULL;
-    lw_map_prediction pred = {0, 0};
-    st = control_wear(view, &order[v], params, p1, flip, size, budget, stats,
+    lw_map_prediction pred = {0};
+    st = best_setting(view, &order[v], params, p1, flip, size, budget, stats,
                       &cand, &pred, err);
     if (st == LW_OK && cand &&
-        (!best || better(&pred, &best_pred, params->wear_aware != 0))) {
+        (!best || less_wear(&pred, &best_pred, params->wear_aware != 0))) {
       lw_program_free(best);
       best = cand;
       best_pred = pred;
@@ -243,8 +249,8 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
       }
     }
     if (st == LW_OK && (params->wear_aware || params->prob_reinit))
-      st = control_orders(&view, order, vstats, nvar, params, size, stats, prog,
-                          err);
+      st = control_wear(&view, order, vstats, nvar, params, size, stats, prog,
+                        err);
     if (st != LW_OK) {
       lw_program_free(*prog);
       *prog = NULL;

@@ -29,8 +29,8 @@ static const cells_case cases[] = {
 
 static void check_case(void *ctx) {
   const cells_case *c = ctx;
-  lw_u32s a = {(uint32_t *)c->pool_a, c->na, c->na};
-  lw_u32s b = {(uint32_t *)c->pool_b, c->nb, c->nb};
+  lw_u32s a = {.data = (uint32_t *)c->pool_a, .size = c->na, .cap = c->na};
+  lw_u32s b = {.data = (uint32_t *)c->pool_b, .size = c->nb, .cap = c->nb};
   const lw_u32s *pools[] = {&a, &b};
   lw_map_check_cells(8, 2, pools, 2, c->live, c->nlive);
 }

@@ -109,7 +109,7 @@ static void test_knobs_off_is_plain(void **state) {
     assert_int_equal(lw_map_view_build(net, &view, &err), LW_OK);
     assert_int_equal(lw_map_schedule(&view, &order, &err), LW_OK);
     double *zero = lw_alloc(sizeof(double) * (view.n + 1));
-    lw_map_knobs knobs = {zero, zero, 0, 0, 0, 0, 2, 0};
+    lw_map_knobs knobs = {.p1 = zero, .flip = zero, .prob_keep = 2};
     lw_program *knobbed = lw_program_new(net->name, mp.flow, plain->row_size);
     assert_int_equal(lw_map_alloc(&view, &order, &mp, &knobs, plain->row_size,
                                   knobbed, NULL, &err),
