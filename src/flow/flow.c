@@ -12,6 +12,7 @@
 #include "net/net.h"
 #include "net/program.h"
 #include "rewrite/rewrite.h"
+#include "sim/sim.h"
 
 /* FLOW(id, name, cost, gates, merge, criterion, reinit, setup_all, best)
  * best: also synthesize with the paper's gates and keep, at each row, the
@@ -415,6 +416,28 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
       .seed = p->verify_params.seed};
 }
 
+/* The wear-controlled program of net, which replaces *prog; map/ gets the
+ * values of net on random inputs from the simulator. */
+static lw_status map_wear_controlled(const lw_flow_job *job, const lw_net *net,
+                                     uint32_t size, double *map_seconds,
+                                     lw_program **prog, lw_error *err) {
+  double t0 = lw_clock();
+  lw_map_params mp = map_params(job, size, 1);
+  uint64_t *values = NULL;
+  lw_status st = lw_sim_net_random(net, LW_MAP_VALUE_WORDS, LW_MAP_VALUE_SEED,
+                                   &values, err);
+  mp.values = values;
+  mp.value_words = LW_MAP_VALUE_WORDS;
+  lw_program *ctl = NULL;
+  if (st == LW_OK)
+    st = lw_map_run(net, &mp, NULL, &ctl, err);
+  *map_seconds += lw_clock() - t0;
+  lw_free(values);
+  lw_program_free(*prog);
+  *prog = ctl;
+  return st;
+}
+
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                       lw_verify_report *report, lw_program **prog,
                       lw_error *err) {
@@ -453,14 +476,9 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     }
   }
   /* wear control on the chosen netlist, within its latency budget */
-  if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit)) {
-    lw_map_params mp = map_params(job, size, 1);
-    lw_program *ctl = NULL;
-    st = lw_map_run(job->cands[chosen].net, &mp, &ms, &ctl, err);
-    map_seconds += ms.seconds;
-    lw_program_free(*prog);
-    *prog = ctl;
-  }
+  if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
+    st = map_wear_controlled(job, job->cands[chosen].net, size, &map_seconds,
+                             prog, err);
   if (st == LW_OK)
     record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
   if (st != LW_OK) {

@@ -60,7 +60,7 @@ typedef struct row {
   uint32_t *cell;   /* per node */
   lw_u32s virgin;   /* never used; popped from the top (highest first) */
   lw_u32s avail[2]; /* initialised to 0 / 1, free */
-  lw_u32s pending;  /* dead, in order of death */
+  lw_u32s dead;     /* dead values' cells, in order of death */
   lw_u32s setup[2]; /* first values, written by setup */
   lw_u32s demand;   /* init value each step of the order needs, or 2 */
   uint32_t step;    /* index in the order */
@@ -81,8 +81,9 @@ typedef struct row {
    * emitted so far (held_seen of them), and each node's unread uses */
   uint8_t *held;
   uint32_t held_seen;
-  const uint32_t *left;
+  uint32_t *left; /* per node: uses not yet read */
   uint32_t fixed;
+  uint32_t size; /* cells in the row */
 } row;
 
 static void add_wear(row *r, uint32_t c, double flips) {
@@ -96,7 +97,7 @@ static void add_wear(row *r, uint32_t c, double flips) {
 static uint32_t coming_demand(const row *r, int v) {
   /* the demands the free cells can serve: every dead cell and every free
    * cell of the other value */
-  uint32_t horizon = r->pending.size + r->avail[!v].size, want = 0, seen = 0;
+  uint32_t horizon = r->dead.size + r->avail[!v].size, want = 0, seen = 0;
   for (uint32_t s = r->step; s < r->demand.size && seen < horizon; s++) {
     uint32_t d = r->demand.data[s];
     if (d > 1)
@@ -108,7 +109,7 @@ static uint32_t coming_demand(const row *r, int v) {
 }
 
 /* Move k cells from the top of `from` into one INIT cycle of value v. */
-static void reinit(row *r, lw_u32s *from, uint32_t k, int v) {
+static void reinit_top(row *r, lw_u32s *from, uint32_t k, int v) {
   lw_vec_clear(&r->scratch);
   for (uint32_t i = from->size - k; i < from->size; i++)
     lw_vec_push(&r->scratch, from->data[i]);
@@ -158,12 +159,12 @@ static int by_score(const void *a, const void *b) {
 /* One INIT of v over the k best-scored cells of `from` and, when `extra`,
  * every cell there that holds v with probability at least prob_keep (cheap
  * now, and one INIT fewer later). Cells keep their pool order. */
-static void reinit_knobs(row *r, lw_u32s *from, uint32_t k, int v, int extra) {
+static void reinit_scored(row *r, lw_u32s *from, uint32_t k, int v, int extra) {
   uint32_t n = from->size;
   scored *s = lw_alloc((n + 1) * sizeof *s);
   uint8_t *take = lw_alloc(n + 1);
   for (uint32_t i = 0; i < n; i++)
-    s[i] = (scored){reinit_score(r, from->data[i], v), i};
+    s[i] = (scored){.score = reinit_score(r, from->data[i], v), .pos = i};
   qsort(s, n, sizeof *s, by_score);
   for (uint32_t i = 0; i < k && i < n; i++)
     take[s[i].pos] = 1;
@@ -248,7 +249,7 @@ static uint32_t pick(const row *r, const lw_u32s *pool) {
 }
 
 /* Remove and return the cell pick() chooses; the rest keep their order. */
-static uint32_t pop_coolest(row *r, lw_u32s *pool) {
+static uint32_t pop_picked(row *r, lw_u32s *pool) {
   uint32_t best = pick(r, pool);
   uint32_t c = pool->data[best];
   memmove(pool->data + best, pool->data + best + 1,
@@ -268,7 +269,10 @@ static int park_in_virgin(const row *r, int v) {
                      final_wear(r, r->wear[b], r->setup_v[b]), r->wear[b]);
 }
 
-static double coolest(const row *r, const lw_u32s *pool, int v, int with_init) {
+/* The least expected wear of a cell of pool, after an INIT to v when
+ * with_init. */
+static double least_wear(const row *r, const lw_u32s *pool, int v,
+                         int with_init) {
   double best = 1e300;
   lw_vec_foreach(pool, i) {
     uint32_t c = pool->data[i];
@@ -279,7 +283,7 @@ static double coolest(const row *r, const lw_u32s *pool, int v, int with_init) {
 }
 
 /* take_cell under knobs: the same pools and fallbacks as the plain one. */
-static uint32_t take_cell_knobs(row *r, int v) {
+static uint32_t take_cell_modelled(row *r, int v) {
   const lw_map_knobs *k = r->knobs;
   int all = r->params->reinit == LW_REINIT_ALL;
   int park = parked(r);
@@ -288,11 +292,11 @@ static uint32_t take_cell_knobs(row *r, int v) {
       (!r->avail[v].size || (k->virgin_first && !park) || park_in_virgin(r, v));
   /* a dead cell much cooler than every free one is worth an INIT cycle */
   if (k->hot_margin > 0 && !virgin_now && !park && r->avail[v].size &&
-      r->pending.size &&
-      coolest(r, &r->pending, v, 1) + k->hot_margin <
-          coolest(r, &r->avail[v], v, 0)) {
+      r->dead.size &&
+      least_wear(r, &r->dead, v, 1) + k->hot_margin <
+          least_wear(r, &r->avail[v], v, 0)) {
     uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
-    reinit_knobs(r, &r->pending, want, v, 1);
+    reinit_scored(r, &r->dead, want, v, 1);
   }
   if (virgin_now) {
     uint32_t c = lw_vec_pop(&r->virgin);
@@ -302,24 +306,24 @@ static uint32_t take_cell_knobs(row *r, int v) {
     return c;
   }
   if (r->avail[v].size)
-    return pop_coolest(r, &r->avail[v]);
+    return pop_picked(r, &r->avail[v]);
   uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
-  if (r->pending.size) {
-    reinit_knobs(r, &r->pending, want, v, 1);
+  if (r->dead.size) {
+    reinit_scored(r, &r->dead, want, v, 1);
   } else if (r->avail[!v].size) {
     uint32_t n = all ? (r->avail[!v].size + 1) / 2 : want;
-    reinit_knobs(r, &r->avail[!v], n, v, 0);
+    reinit_scored(r, &r->avail[!v], n, v, 0);
   } else {
     return LW_NONE;
   }
-  return pop_coolest(r, &r->avail[v]);
+  return pop_picked(r, &r->avail[v]);
 }
 
 /* A free cell holding v, re-initialising by policy; LW_NONE if the row is
  * full. */
 static uint32_t take_cell(row *r, int v) {
   if (r->knobs)
-    return take_cell_knobs(r, v);
+    return take_cell_modelled(r, v);
   if (r->avail[v].size)
     return lw_vec_pop(&r->avail[v]);
   if (r->virgin.size) {
@@ -329,16 +333,16 @@ static uint32_t take_cell(row *r, int v) {
   }
   int all = r->params->reinit == LW_REINIT_ALL;
   uint32_t want = all ? UINT32_MAX : coming_demand(r, v);
-  if (r->pending.size) {
+  if (r->dead.size) {
     /* SIMPLER: all dead cells, the most recently freed on top */
-    reinit(r, &r->pending, want < r->pending.size ? want : r->pending.size, v);
+    reinit_top(r, &r->dead, want < r->dead.size ? want : r->dead.size, v);
   } else if (r->avail[!v].size) {
     /* the fallback two init values need: take free cells of the other
      * value (half of them at most under ALL, so as not to strand it) */
     uint32_t k = all ? (r->avail[!v].size + 1) / 2 : want;
     if (k > r->avail[!v].size)
       k = r->avail[!v].size;
-    reinit(r, &r->avail[!v], k, v);
+    reinit_top(r, &r->avail[!v], k, v);
   } else {
     return LW_NONE;
   }
@@ -377,8 +381,7 @@ void lw_map_check_cells(uint32_t size, uint32_t fixed,
 /* Values whose cell is taken after `placed` steps: unread uses left, or
  * never read at all (a dangling gate keeps its cell); a composite's
  * operand is dead once the composite ran (its cell is the composite's). */
-static void check_row(const row *r, const lw_u32s *order, uint32_t placed,
-                      uint32_t size) {
+static void check_row(const row *r, const lw_u32s *order, uint32_t placed) {
   if (!LW_CHECKS_ON)
     return;
   lw_u32s live = {0};
@@ -387,9 +390,8 @@ static void check_row(const row *r, const lw_u32s *order, uint32_t placed,
     if (r->left[v] > 0 || r->view->fanout[v] == 0)
       lw_vec_push(&live, r->cell[v]);
   }
-  const lw_u32s *pools[] = {&r->virgin, &r->avail[0], &r->avail[1],
-                            &r->pending};
-  lw_map_check_cells(size, r->fixed, pools, 4, live.data, live.size);
+  const lw_u32s *pools[] = {&r->virgin, &r->avail[0], &r->avail[1], &r->dead};
+  lw_map_check_cells(r->size, r->fixed, pools, 4, live.data, live.size);
   lw_vec_free(&live);
 }
 
@@ -399,10 +401,10 @@ static void check_row(const row *r, const lw_u32s *order, uint32_t placed,
 #define CHECK_EVERY_STEP_BELOW 1024
 
 static void check_row_sampled(const row *r, const lw_u32s *order,
-                              uint32_t placed, uint32_t size) {
+                              uint32_t placed) {
   uint32_t every = order->size < CHECK_EVERY_STEP_BELOW ? 1 : order->size / 64;
   if (placed % every == 0 || placed == order->size)
-    check_row(r, order, placed, size);
+    check_row(r, order, placed);
 }
 
 enum { HELD_NOTHING = 2, HELD_VALUE = 3 }; /* else the INIT value, 0 or 1 */
@@ -448,10 +450,10 @@ static uint32_t operand_cell(const row *r, uint32_t f) {
   return r->cell[r->view->rep[f]];
 }
 
-static lw_status too_small(const row *r, uint32_t size, lw_error *err) {
+static lw_status too_small(const row *r, lw_error *err) {
   return lw_error_set(err, LW_ERR_ROW, NULL, 0,
-                      "a row of %u cells is too small for '%s' (flow %s)", size,
-                      r->view->net->name, r->params->flow);
+                      "a row of %u cells is too small for '%s' (flow %s)",
+                      r->size, r->view->net->name, r->params->flow);
 }
 
 static void free_row(row *r) {
@@ -459,7 +461,7 @@ static void free_row(row *r) {
   lw_vec_free(&r->virgin);
   lw_vec_free(&r->avail[0]);
   lw_vec_free(&r->avail[1]);
-  lw_vec_free(&r->pending);
+  lw_vec_free(&r->dead);
   lw_vec_free(&r->setup[0]);
   lw_vec_free(&r->setup[1]);
   lw_vec_free(&r->demand);
@@ -471,10 +473,11 @@ static void free_row(row *r) {
   lw_free(r->end_p1);
   lw_free(r->death);
   lw_free(r->held);
+  lw_free(r->left);
 }
 
 /* Cells for the constant outputs, after the last gate. */
-static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
+static lw_status place_end_constants(row *r, lw_error *err) {
   int need = end_constants(r->view);
   for (int v = 0; v < 2; v++) {
     if (!(need & (1 << v)))
@@ -486,7 +489,7 @@ static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
                                  LW_FN_CONST1) == v) r->node = id;
     uint32_t c = take_cell(r, v);
     if (c == LW_NONE)
-      return too_small(r, size, err);
+      return too_small(r, err);
     lw_net_foreach_node(r->view->net,
                         id) if (r->view->kind[id] == LW_VIEW_CONST &&
                                 !r->view->const_read[id]) {
@@ -498,130 +501,166 @@ static lw_status place_end_constants(row *r, uint32_t size, lw_error *err) {
   return LW_OK;
 }
 
+/* The wear model's per-node figures: the last step that reads each value
+ * (UINT32_MAX for an output) and, as a composite gate keeps its operand's
+ * cell, the flips of the whole chain of values written into that cell and
+ * the probability of 1 of its last value. */
+static void start_wear_model(row *r, const lw_u32s *order) {
+  const lw_map_view *view = r->view;
+  const lw_map_knobs *knobs = r->knobs;
+  r->wear = lw_alloc((r->size + 1) * sizeof(double));
+  r->held_p1 = lw_alloc((r->size + 1) * sizeof(double));
+  r->setup_v = lw_alloc(r->size + 1);
+  r->death = lw_alloc((view->n + 1) * sizeof(uint32_t));
+  lw_vec_foreach(order, i) lw_view_foreach_child(view, order->data[i], k, c)
+      r->death[c] = i;
+  lw_net_foreach_po(view->net, i, d) r->death[view->rep[d]] = UINT32_MAX;
+  r->chain = lw_alloc((view->n + 1) * sizeof(double));
+  r->end_p1 = lw_alloc((view->n + 1) * sizeof(double));
+  for (uint32_t id = 0; id < view->n; id++) {
+    r->chain[id] = knobs->flip[id];
+    r->end_p1[id] = knobs->p1[id];
+  }
+  for (uint32_t i = order->size; i-- > 0;) {
+    uint32_t v = order->data[i], y = view->over[v];
+    if (y == LW_NONE)
+      continue;
+    if (r->death[v] > r->death[y])
+      r->death[y] = r->death[v];
+    r->chain[y] += r->chain[v];
+    r->end_p1[y] = r->end_p1[v];
+  }
+}
+
+/* The fixed cells from 0 up: the inputs, then the constants gates read
+ * (set by setup); the cells above them are never used yet. LW_ERR_ROW if
+ * the fixed cells alone do not fit. */
+static lw_status place_fixed_cells(row *r, lw_error *err) {
+  const lw_net *net = r->view->net;
+  uint32_t next = 0;
+  lw_net_foreach_pi(net, i, id) {
+    r->cell[id] = next;
+    lw_program_add_input(r->prog, lw_net_node_name(net, id), next++);
+  }
+  for (uint32_t id = 0; id < r->view->n; id++)
+    if (r->view->const_read[id]) {
+      int v = lw_gate(lw_net_type(net, id))->fn == LW_FN_CONST1;
+      r->cell[id] = next;
+      lw_vec_push(&r->setup[v], next++);
+    }
+  if (next > r->size)
+    return too_small(r, err);
+  for (uint32_t c = next; c < r->size; c++)
+    lw_vec_push(&r->virgin, c); /* popped from the top: cell size-1 first */
+  r->fixed = next;
+  return LW_OK;
+}
+
+/* The init value each step of the order needs; 2 for a composite gate,
+ * which needs none. */
+static void list_demand(row *r, const lw_u32s *order) {
+  lw_vec_foreach(order, i) {
+    uint32_t v = order->data[i];
+    lw_vec_push(&r->demand,
+                r->view->over[v] == LW_NONE
+                    ? (uint32_t)lw_gate(lw_net_type(r->view->net, v))->init
+                    : 2u);
+  }
+}
+
+/* Step i of the order: the gate's cell (its operand's for a composite, else
+ * a free cell holding its init value) and its op; a value whose last reader
+ * this is becomes dead. LW_ERR_ROW if no cell is free. */
+static lw_status place_gate(row *r, const lw_u32s *order, uint32_t i,
+                            lw_error *err) {
+  const lw_map_view *view = r->view;
+  uint32_t v = order->data[i];
+  lw_gate_type t = lw_net_type(view->net, v);
+  uint32_t y = view->over[v];
+  uint32_t in[LW_GATE_MAX_FANIN], nin = 0;
+  r->step = i;
+  r->node = v;
+  if (y != LW_NONE) {
+    r->cell[v] = r->cell[y];
+  } else {
+    r->cell[v] = take_cell(r, lw_gate(t)->init);
+    if (r->cell[v] == LW_NONE)
+      return too_small(r, err);
+  }
+  lw_net_foreach_fanin(view->net, v, k, f) if ((int)k != lw_gate(t)->over)
+      in[nin++] = operand_cell(r, f);
+  check_gate_cell(r, t, r->cell[v]);
+  lw_program_add_gate(r->prog, t, in, nin, r->cell[v]);
+  if (r->knobs) {
+    add_wear(r, r->cell[v], r->knobs->flip[v]);
+    r->held_p1[r->cell[v]] = r->knobs->p1[v];
+  }
+  lw_view_foreach_child(view, v, k, c) if (--r->left[c] == 0 && c != y)
+      lw_vec_push(&r->dead, r->cell[c]);
+  check_row_sampled(r, order, i + 1);
+  return LW_OK;
+}
+
+/* The setup: the first value of every cell used (SIMPLER MAGIC: 0 in every
+ * other cell of the row too). With the wear model, the steady state: the
+ * next run's setup is written over the final row. */
+static void add_setup(row *r) {
+  if (r->params->setup_all)
+    lw_vec_foreach(&r->virgin, i) lw_vec_push(&r->setup[0], r->virgin.data[i]);
+  for (int v = 0; v < 2; v++) {
+    lw_u32s *cells = &r->setup[v];
+    if (!cells->size)
+      continue;
+    qsort(cells->data, cells->size, sizeof *cells->data, ascending);
+    lw_program_add_init(r->prog, 1, v, cells->data, cells->size);
+    lw_vec_foreach(cells, i) if (r->knobs) r->wear[cells->data[i]] +=
+        init_cost(r, cells->data[i], v);
+  }
+}
+
+static void predict(const row *r, lw_map_prediction *predicted) {
+  memset(predicted, 0, sizeof *predicted);
+  for (uint32_t c = 0; c < r->size; c++) {
+    predicted->total += r->wear[c];
+    if (r->wear[c] > predicted->hottest)
+      predicted->hottest = r->wear[c];
+  }
+}
+
 lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
                        const lw_map_params *params, const lw_map_knobs *knobs,
                        uint32_t size, lw_program *prog,
                        lw_map_prediction *predicted, lw_error *err) {
-  const lw_net *net = view->net;
-  row r = {.view = view, .params = params, .prog = prog, .knobs = knobs};
+  row r = {.view = view,
+           .params = params,
+           .prog = prog,
+           .knobs = knobs,
+           .size = size};
   r.cell = lw_alloc(view->n * sizeof(uint32_t));
-  if (knobs) {
-    r.wear = lw_alloc((size + 1) * sizeof(double));
-    r.held_p1 = lw_alloc((size + 1) * sizeof(double));
-    r.setup_v = lw_alloc(size + 1);
-    r.death = lw_alloc((view->n + 1) * sizeof(uint32_t));
-    lw_vec_foreach(order, i) lw_view_foreach_child(view, order->data[i], k, c)
-        r.death[c] = i;
-    lw_net_foreach_po(net, i, d) r.death[view->rep[d]] = UINT32_MAX;
-    /* a composite gate keeps its operand's cell: the cell lives as long as
-     * the last value of the chain */
-    r.chain = lw_alloc((view->n + 1) * sizeof(double));
-    r.end_p1 = lw_alloc((view->n + 1) * sizeof(double));
-    for (uint32_t id = 0; id < view->n; id++) {
-      r.chain[id] = knobs->flip[id];
-      r.end_p1[id] = knobs->p1[id];
-    }
-    for (uint32_t i = order->size; i-- > 0;) {
-      uint32_t v = order->data[i], y = view->over[v];
-      if (y == LW_NONE)
-        continue;
-      if (r.death[v] > r.death[y])
-        r.death[y] = r.death[v];
-      r.chain[y] += r.chain[v];
-      r.end_p1[y] = r.end_p1[v];
-    }
-  }
-  uint32_t *left = lw_alloc(view->n * sizeof(uint32_t));
-  memcpy(left, view->fanout, view->n * sizeof(uint32_t));
-  lw_status st = LW_OK;
-  uint32_t next = 0;
-  lw_net_foreach_pi(net, i, id) {
-    r.cell[id] = next;
-    lw_program_add_input(prog, lw_net_node_name(net, id), next++);
-  }
-  /* constants read by gates: fixed cells set by setup */
-  for (uint32_t id = 0; id < view->n; id++)
-    if (view->const_read[id]) {
-      int v = lw_gate(lw_net_type(net, id))->fn == LW_FN_CONST1;
-      r.cell[id] = next;
-      lw_vec_push(&r.setup[v], next++);
-    }
-  if (next > size) {
-    st = too_small(&r, size, err);
-    goto done;
-  }
-  for (uint32_t c = next; c < size; c++)
-    lw_vec_push(&r.virgin, c); /* popped from the top: cell size-1 first */
-  r.left = left;
-  r.fixed = next;
-  if (LW_CHECKS_ON) {
+  if (knobs)
+    start_wear_model(&r, order);
+  r.left = lw_alloc(view->n * sizeof(uint32_t));
+  memcpy(r.left, view->fanout, view->n * sizeof(uint32_t));
+  lw_status st = place_fixed_cells(&r, err);
+  if (st == LW_OK && LW_CHECKS_ON) {
     r.held = lw_alloc(size + 1);
     memset(r.held, HELD_NOTHING, size + 1);
   }
-  lw_vec_foreach(order, i) {
-    uint32_t v = order->data[i];
-    lw_vec_push(&r.demand, view->over[v] == LW_NONE
-                               ? (uint32_t)lw_gate(lw_net_type(net, v))->init
-                               : 2u);
+  if (st == LW_OK)
+    list_demand(&r, order);
+  for (uint32_t i = 0; i < order->size && st == LW_OK; i++)
+    st = place_gate(&r, order, i, err);
+  if (st == LW_OK) {
+    r.step = order->size;
+    st = place_end_constants(&r, err);
   }
-  lw_vec_foreach(order, i) {
-    uint32_t v = order->data[i];
-    lw_gate_type t = lw_net_type(net, v);
-    uint32_t y = view->over[v];
-    uint32_t in[LW_GATE_MAX_FANIN], nin = 0;
-    r.step = i;
-    r.node = v;
-    if (y != LW_NONE) {
-      r.cell[v] = r.cell[y];
-    } else {
-      r.cell[v] = take_cell(&r, lw_gate(t)->init);
-      if (r.cell[v] == LW_NONE) {
-        st = too_small(&r, size, err);
-        goto done;
-      }
-    }
-    lw_net_foreach_fanin(net, v, k, f) if ((int)k != lw_gate(t)->over)
-        in[nin++] = operand_cell(&r, f);
-    check_gate_cell(&r, t, r.cell[v]);
-    lw_program_add_gate(prog, t, in, nin, r.cell[v]);
-    if (knobs) {
-      add_wear(&r, r.cell[v], knobs->flip[v]);
-      r.held_p1[r.cell[v]] = knobs->p1[v];
-    }
-    lw_view_foreach_child(view, v, k, c) if (--left[c] == 0 && c != y)
-        lw_vec_push(&r.pending, r.cell[c]);
-    check_row_sampled(&r, order, i + 1, size);
+  if (st == LW_OK) {
+    lw_net_foreach_po(view->net, i, d) lw_program_add_output(
+        prog, lw_net_po_name(view->net, i), operand_cell(&r, d));
+    add_setup(&r);
+    if (knobs && predicted)
+      predict(&r, predicted);
   }
-  r.step = order->size;
-  st = place_end_constants(&r, size, err);
-  if (st != LW_OK)
-    goto done;
-  lw_net_foreach_po(net, i, d)
-      lw_program_add_output(prog, lw_net_po_name(net, i), operand_cell(&r, d));
-  /* setup: the first value of every cell used; SIMPLER MAGIC initialises
-   * every cell of the row */
-  if (params->setup_all)
-    lw_vec_foreach(&r.virgin, i) lw_vec_push(&r.setup[0], r.virgin.data[i]);
-  for (int v = 0; v < 2; v++) {
-    lw_u32s *cells = &r.setup[v];
-    if (!cells->size)
-      continue;
-    qsort(cells->data, cells->size, sizeof *cells->data, ascending);
-    lw_program_add_init(prog, 1, v, cells->data, cells->size);
-    /* steady state: the next run's setup is written over the final row */
-    lw_vec_foreach(cells, i) if (knobs) r.wear[cells->data[i]] +=
-        init_cost(&r, cells->data[i], v);
-  }
-  if (knobs && predicted) {
-    memset(predicted, 0, sizeof *predicted);
-    for (uint32_t c = 0; c < size; c++) {
-      predicted->total += r.wear[c];
-      if (r.wear[c] > predicted->hottest)
-        predicted->hottest = r.wear[c];
-    }
-  }
-done:
-  lw_free(left);
   free_row(&r);
   return st;
 }

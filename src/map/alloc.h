@@ -15,7 +15,7 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
 /* How the wear-aware and probability-aware mapping chooses cells (map.c
  * tries several settings within the latency budget). */
 typedef struct lw_map_knobs {
-  const double *p1;    /* per node: probability of 1 (bit-parallel sim) */
+  const double *p1;    /* per node: probability of 1 (params->values) */
   const double *flip;  /* per executed node: probability its write flips the
                           cell (fresh cell: != init; composite: != y) */
   int wear_aware;      /* least-worn free cell; coolest dead cells reused */

@@ -1,11 +1,9 @@
 #include "map/map.h"
-#include "sim/vectors.h"
 
 #include <math.h>
 
 #include "base/proc.h"
 #include "map/alloc.h"
-#include "sim/sim.h"
 
 lw_map_params lw_map_params_default(void) {
   lw_map_params p = {
@@ -16,55 +14,41 @@ lw_map_params lw_map_params_default(void) {
 /* ---- wear control ---------------------------------------------------------
  */
 
-/* 1024 random vectors: a probability within about 1.5 points, which is all
- * the cell choice needs (docs/method.md section 7: predicted flips matched
- * measured ones within 0.3 % on average). */
-#define PROB_WORDS 16
-#define PROB_SEED 0x5eedf11b5ull
-
-static double share(const uint64_t *words, const uint64_t *other) {
+/* The share of the lanes where a value is 1 (other NULL) or differs from
+ * other. */
+static double share(const uint64_t *words, const uint64_t *other, uint32_t W) {
   uint64_t ones = 0;
-  for (uint32_t w = 0; w < PROB_WORDS; w++)
+  for (uint32_t w = 0; w < W; w++)
     ones +=
         (uint64_t)__builtin_popcountll(other ? words[w] ^ other[w] : words[w]);
-  return (double)ones / (64.0 * PROB_WORDS);
+  return (double)ones / (64.0 * W);
 }
 
 /* Signal probabilities of every node and, per executed gate, the
- * probability that its write flips its cell, from a bit-parallel simulation
- * of the netlist on random inputs. */
-static lw_status probabilities(const lw_map_view *view, double *p1,
-                               double *flip, lw_error *err) {
-  const lw_net *net = view->net;
-  lw_u32s topo = {0};
-  lw_status st = lw_net_topo(net, &topo, err);
-  if (st != LW_OK)
-    return st;
-  uint64_t *sims = lw_alloc(sizeof(uint64_t) * PROB_WORDS * (view->n + 1));
-  uint64_t rng = PROB_SEED;
-  lw_net_foreach_pi(net, i, id) for (uint32_t w = 0; w < PROB_WORDS; w++)
-      sims[(size_t)PROB_WORDS * id + w] = lw_sim_random_word(&rng);
-  lw_sim_net(net, &topo, PROB_WORDS, sims);
+ * probability that its write flips its cell, from the caller's sample of
+ * the values (params->values). */
+static void probabilities(const lw_map_view *view, const lw_map_params *params,
+                          double *p1, double *flip) {
+  uint32_t W = params->value_words;
+  const uint64_t *values = params->values;
   for (uint32_t id = 0; id < view->n; id++) {
-    const uint64_t *s = sims + (size_t)PROB_WORDS * id;
-    p1[id] = share(s, NULL);
+    const uint64_t *s = values + (size_t)W * id;
+    p1[id] = share(s, NULL, W);
     uint32_t y = view->over[id];
     if (view->kind[id] != LW_VIEW_GATE)
       flip[id] = 0;
     else if (y != LW_NONE)
-      flip[id] = share(s, sims + (size_t)PROB_WORDS * y);
+      flip[id] = share(s, values + (size_t)W * y, W);
     else
-      flip[id] = lw_gate(lw_net_type(net, id))->init ? 1 - p1[id] : p1[id];
+      flip[id] =
+          lw_gate(lw_net_type(view->net, id))->init ? 1 - p1[id] : p1[id];
   }
-  lw_free(sims);
-  lw_vec_free(&topo);
-  return LW_OK;
 }
 
 /* Wear-aware: the hottest cell first (1 % counts as a tie), then the total;
  * probability-aware alone: the total. */
-static int better(const lw_map_prediction *a, const lw_map_prediction *b,
-                  int wear_aware) {
+static int less_wear(const lw_map_prediction *a, const lw_map_prediction *b,
+                     int wear_aware) {
   if (wear_aware && fabs(a->hottest - b->hottest) > 0.01 * b->hottest)
     return a->hottest < b->hottest;
   if (a->total != b->total)
@@ -80,7 +64,7 @@ static const double prob_keeps[] = {2, 0.9, 0.75, 0.6};
 
 /* The setting with the least expected wear whose latency is within budget,
  * for one execution order, or NULL when none fits (*pred: its wear). */
-static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
+static lw_status best_setting(const lw_map_view *view, const lw_u32s *order,
                               const lw_map_params *params, const double *p1,
                               const double *flip, uint32_t size,
                               uint32_t budget, lw_map_stats *stats,
@@ -99,8 +83,14 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
       for (size_t h = 0; h < (wa ? COUNT(hot_margins) : 1) && st == LW_OK; h++)
         for (size_t k = 0; k < (pr ? COUNT(prob_keeps) : 1) && st == LW_OK;
              k++) {
-          lw_map_knobs knobs = {p1, flip,          wa,       vf, hot_margins[h],
-                                pr, prob_keeps[k], parks[pk]};
+          lw_map_knobs knobs = {.p1 = p1,
+                                .flip = flip,
+                                .wear_aware = wa,
+                                .virgin_first = vf,
+                                .hot_margin = hot_margins[h],
+                                .prob_reinit = pr,
+                                .prob_keep = prob_keeps[k],
+                                .park_steps = parks[pk]};
           lw_map_prediction pred;
           lw_program *cand =
               lw_program_new(view->net->name, params->flow, size);
@@ -108,7 +98,7 @@ static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
               lw_map_alloc(view, order, params, &knobs, size, cand, &pred, err);
           stats->settings_tried++;
           if (st == LW_OK && cand->cycles.size <= budget &&
-              (!*best || better(&pred, best_pred, wa))) {
+              (!*best || less_wear(&pred, best_pred, wa))) {
             lw_program_free(*best);
             *best = cand;
             *best_pred = pred;
@@ -160,30 +150,34 @@ static lw_status map_plain(const lw_map_view *view, const lw_u32s *order,
 /* Wear control over every execution order: the least expected wear within
  * a latency budget over the plain mapping the flow would give (*prog), which
  * is replaced. */
-static lw_status control_orders(const lw_map_view *view, const lw_u32s *order,
-                                const lw_map_stats *vstats, int nvar,
-                                const lw_map_params *params, uint32_t size,
-                                lw_map_stats *stats, lw_program **prog,
-                                lw_error *err) {
+static lw_status control_wear(const lw_map_view *view, const lw_u32s *order,
+                              const lw_map_stats *vstats, int nvar,
+                              const lw_map_params *params, uint32_t size,
+                              lw_map_stats *stats, lw_program **prog,
+                              lw_error *err) {
   uint32_t plain = (*prog)->cycles.size;
   double slack = params->latency_slack > 0   ? params->latency_slack
                  : params->latency_slack < 0 ? 0
                                              : LW_MAP_DEFAULT_SLACK;
   uint32_t budget = plain + (uint32_t)floor(plain * slack + 1e-9);
+  if (!params->values || !params->value_words)
+    return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
+                        "wear control needs a sample of the netlist's values");
   double *p1 = lw_alloc(sizeof(double) * (view->n + 1));
   double *flip = lw_alloc(sizeof(double) * (view->n + 1));
-  lw_status st = probabilities(view, p1, flip, err);
+  probabilities(view, params, p1, flip);
+  lw_status st = LW_OK;
   lw_program *best = NULL;
-  lw_map_prediction best_pred = {0, 0};
+  lw_map_prediction best_pred = {0};
   for (int v = 0; v < nvar && st == LW_OK; v++) {
     if (vstats[v].min_row > size)
       continue;
     lw_program *cand = NULL;
-    lw_map_prediction pred = {0, 0};
-    st = control_wear(view, &order[v], params, p1, flip, size, budget, stats,
+    lw_map_prediction pred = {0};
+    st = best_setting(view, &order[v], params, p1, flip, size, budget, stats,
                       &cand, &pred, err);
     if (st == LW_OK && cand &&
-        (!best || better(&pred, &best_pred, params->wear_aware != 0))) {
+        (!best || less_wear(&pred, &best_pred, params->wear_aware != 0))) {
       lw_program_free(best);
       best = cand;
       best_pred = pred;
@@ -255,8 +249,8 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
       }
     }
     if (st == LW_OK && (params->wear_aware || params->prob_reinit))
-      st = control_orders(&view, order, vstats, nvar, params, size, stats, prog,
-                          err);
+      st = control_wear(&view, order, vstats, nvar, params, size, stats, prog,
+                        err);
     if (st != LW_OK) {
       lw_program_free(*prog);
       *prog = NULL;

@@ -35,7 +35,20 @@ typedef struct lw_map_params {
    * the program kept is the one with the lower toggle estimate (then
    * latency). */
   int schedules;
+  /* Wear control's model of the values (needed when either option is on):
+   * per node of the netlist, value_words 64-lane words of its value on
+   * random inputs, at values + value_words * id. The caller simulates the
+   * netlist (map/ runs no simulation). */
+  const uint64_t *values;
+  uint32_t value_words;
 } lw_map_params;
+
+/* The sample the flows give wear control: 1024 random vectors, a
+ * probability within about 1.5 points, which is all the cell choice needs
+ * (docs/method.md section 7: predicted flips matched measured ones within
+ * 0.3 % on average), from this seed. */
+#define LW_MAP_VALUE_WORDS 16
+#define LW_MAP_VALUE_SEED 0x5eedf11b5ull
 
 /* The latency budget when the user asks for wear control without one: the
  * 5 % that the wear targets allow over the plain lowwear flow. */

@@ -61,6 +61,27 @@ typedef struct frame {
 } frame;
 LW_VEC_DEFINE(frames, frame);
 
+/* Push v's frame: its children sorted by the ordering rule, then its
+ * after-list. */
+static void push_frame(const lw_map_view *view, const uint32_t *cu, uint32_t v,
+                       frames *stack, lw_u32s *todo) {
+  frame f = {.v = v, .next = todo->size, .end = todo->size};
+  lw_view_foreach_child(view, v, k, c) {
+    uint32_t j = todo->size;
+    lw_vec_push(todo, c);
+    /* stable insertion by the ordering rule */
+    while (j > f.next && before(view, cu, c, todo->data[j - 1])) {
+      todo->data[j] = todo->data[j - 1];
+      todo->data[--j] = c;
+    }
+  }
+  for (uint32_t k = view->after_off.size ? view->after_off.data[v] : 0;
+       view->after_off.size && k < view->after_off.data[v + 1]; k++)
+    lw_vec_push(todo, view->after.data[k]);
+  f.end = todo->size;
+  lw_vec_push(stack, f);
+}
+
 /* The roots (gates nobody reads) in the order the variant visits them:
  * SIMPLER MAGIC's id order, the reverse, or larger cell usage first. The
  * order decides which values are alive together, so the peak (the minimum
@@ -115,23 +136,8 @@ lw_status lw_map_schedule_variant(const lw_map_view *view,
     uint32_t v = root;
     for (;;) {
       if (v != LW_NONE) {
-        /* push v with its sorted children, then its after-list */
         state[v] = 1;
-        frame f = {v, todo.size, todo.size};
-        lw_view_foreach_child(view, v, k, c) {
-          uint32_t j = todo.size;
-          lw_vec_push(&todo, c);
-          /* stable insertion by the ordering rule */
-          while (j > f.next && before(view, cu, c, todo.data[j - 1])) {
-            todo.data[j] = todo.data[j - 1];
-            todo.data[--j] = c;
-          }
-        }
-        for (uint32_t k = view->after_off.size ? view->after_off.data[v] : 0;
-             view->after_off.size && k < view->after_off.data[v + 1]; k++)
-          lw_vec_push(&todo, view->after.data[k]);
-        f.end = todo.size;
-        lw_vec_push(&stack, f);
+        push_frame(view, cu, v, &stack, &todo);
       }
       if (!stack.size)
         break;

@@ -22,18 +22,9 @@ static lw_view_kind kind_of(lw_gate_type t) {
   }
 }
 
-lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
-                            lw_error *err) {
-  uint32_t n = lw_net_size(net);
-  memset(view, 0, sizeof *view);
-  view->net = net;
-  view->n = n;
-  view->kind = lw_alloc(n);
-  view->rep = lw_alloc(n * sizeof(uint32_t));
-  view->readers = lw_alloc(n * sizeof(uint32_t));
-  view->fanout = lw_alloc(n * sizeof(uint32_t));
-  view->over = lw_alloc(n * sizeof(uint32_t));
-  view->const_read = lw_alloc(n);
+/* Every node's kind; an executed gate must have a stateful form. */
+static lw_status classify(lw_map_view *view, lw_error *err) {
+  const lw_net *net = view->net;
   lw_net_foreach_node(net, id) {
     lw_gate_type t = lw_net_type(net, id);
     view->kind[id] = (uint8_t)kind_of(t);
@@ -45,6 +36,14 @@ lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
                                                     : "?",
                           lw_gate(t)->op);
   }
+  return LW_OK;
+}
+
+/* Through resolved buffers: each executed gate's overwritten operand and
+ * children (reverse pin order), the reads of every value and the constants
+ * read; then fanout = reads + outputs driven. */
+static void link_fanins(lw_map_view *view) {
+  const lw_net *net = view->net;
   lw_net_foreach_node(net, id) view->rep[id] = resolve(net, id);
   lw_vec_push(&view->child_off, 0);
   lw_net_foreach_node(net, id) {
@@ -64,28 +63,36 @@ lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
     }
     lw_vec_push(&view->child_off, view->children.size);
   }
-  memcpy(view->fanout, view->readers, n * sizeof(uint32_t));
+  memcpy(view->fanout, view->readers, view->n * sizeof(uint32_t));
   lw_net_foreach_po(net, i, d) view->fanout[view->rep[d]]++;
-  /* other readers of each overwritten value */
-  uint32_t *owner = lw_alloc(n * sizeof(uint32_t));
-  for (uint32_t i = 0; i < n; i++)
+}
+
+/* owner[y]: the composite gate that overwrites y, or LW_NONE. An error if
+ * y must survive it (an input, output or constant) or two gates overwrite
+ * it. */
+static lw_status find_overwriters(const lw_map_view *view, uint32_t *owner,
+                                  lw_error *err) {
+  for (uint32_t i = 0; i < view->n; i++)
     owner[i] = LW_NONE;
-  lw_net_foreach_node(net, id) if (view->over[id] != LW_NONE) {
+  lw_net_foreach_node(view->net, id) if (view->over[id] != LW_NONE) {
     uint32_t y = view->over[id];
     if (view->kind[y] != LW_VIEW_GATE || view->fanout[y] != view->readers[y] ||
-        owner[y] != LW_NONE) {
-      lw_free(owner);
+        owner[y] != LW_NONE)
       return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
                           "composite gate %u overwrites a value that must "
                           "survive (input, output, constant or overwritten "
                           "twice)",
                           id);
-    }
     owner[y] = id;
   }
-  /* Readers of y other than its overwriting gate, filed under that gate
-   * (counting pass, then filling pass: linear in the netlist). A reader that
-   * reads y twice is filed once. */
+  return LW_OK;
+}
+
+/* Readers of y other than its overwriting gate, filed under that gate
+ * (counting pass, then filling pass: linear in the netlist). A reader that
+ * reads y twice is filed once. */
+static void file_after_lists(lw_map_view *view, const uint32_t *owner) {
+  uint32_t n = view->n;
   lw_u32s count = {0};
   lw_vec_resize(&count, n);
   for (int fill = 0; fill < 2; fill++) {
@@ -96,7 +103,7 @@ lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
       lw_vec_resize(&view->after, view->after_off.data[n]);
       memset(count.data, 0, n * sizeof(uint32_t));
     }
-    lw_net_foreach_node(net, r) {
+    lw_net_foreach_node(view->net, r) {
       uint32_t first = view->child_off.data[r];
       lw_view_foreach_child(view, r, k, c) {
         uint32_t g = owner[c];
@@ -112,8 +119,30 @@ lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
     }
   }
   lw_vec_free(&count);
+}
+
+lw_status lw_map_view_build(const lw_net *net, lw_map_view *view,
+                            lw_error *err) {
+  uint32_t n = lw_net_size(net);
+  memset(view, 0, sizeof *view);
+  view->net = net;
+  view->n = n;
+  view->kind = lw_alloc(n);
+  view->rep = lw_alloc(n * sizeof(uint32_t));
+  view->readers = lw_alloc(n * sizeof(uint32_t));
+  view->fanout = lw_alloc(n * sizeof(uint32_t));
+  view->over = lw_alloc(n * sizeof(uint32_t));
+  view->const_read = lw_alloc(n);
+  lw_status st = classify(view, err);
+  if (st != LW_OK)
+    return st;
+  link_fanins(view);
+  uint32_t *owner = lw_alloc(n * sizeof(uint32_t));
+  st = find_overwriters(view, owner, err);
+  if (st == LW_OK)
+    file_after_lists(view, owner);
   lw_free(owner);
-  return LW_OK;
+  return st;
 }
 
 void lw_map_view_free(lw_map_view *view) {

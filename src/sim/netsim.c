@@ -1,5 +1,6 @@
 /* The netlist walk: topological order, one gate-table dispatch per word. */
 #include "sim/sim.h"
+#include "sim/vectors.h"
 
 void lw_sim_net(const lw_net *net, const lw_u32s *order, uint32_t W,
                 uint64_t *sims) {
@@ -23,4 +24,20 @@ void lw_sim_net(const lw_net *net, const lw_u32s *order, uint32_t W,
     }
   }
   lw_free(in);
+}
+
+lw_status lw_sim_net_random(const lw_net *net, uint32_t W, uint64_t seed,
+                            uint64_t **sims, lw_error *err) {
+  *sims = NULL;
+  lw_u32s topo = {0};
+  lw_status st = lw_net_topo(net, &topo, err);
+  if (st != LW_OK)
+    return st;
+  *sims = lw_alloc(sizeof(uint64_t) * W * (lw_net_size(net) + 1));
+  uint64_t rng = seed;
+  lw_net_foreach_pi(net, i, id) for (uint32_t w = 0; w < W; w++)(
+      *sims)[(size_t)W * id + w] = lw_sim_random_word(&rng);
+  lw_sim_net(net, &topo, W, *sims);
+  lw_vec_free(&topo);
+  return LW_OK;
 }

@@ -14,6 +14,11 @@
  * every PI (sims + W*pi); every other node's words are computed. */
 void lw_sim_net(const lw_net *net, const lw_u32s *order, uint32_t W,
                 uint64_t *sims);
+/* lw_sim_net on W words of random inputs: each PI's words in turn, in PI
+ * order, from lw_sim_random_word seeded with `seed`. *sims (W words per
+ * node, lw_free) receives every node's words. */
+lw_status lw_sim_net_random(const lw_net *net, uint32_t W, uint64_t seed,
+                            uint64_t **sims, lw_error *err);
 
 /* Violations of docs/program.md found without simulating: the cell states a
  * program goes through do not depend on the data. */

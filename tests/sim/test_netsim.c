@@ -3,6 +3,7 @@
 
 #include "net/net.h"
 #include "sim/sim.h"
+#include "sim/vectors.h"
 
 static void test_small_net(void **state) {
   (void)state;
@@ -51,7 +52,31 @@ static void test_small_net(void **state) {
   lw_net_free(net);
 }
 
+/* Random inputs: each PI's words in turn from the seeded stream, every
+ * other node from the walk. */
+static void test_random_inputs(void **state) {
+  (void)state;
+  lw_net *net = lw_net_new("t");
+  uint32_t a = lw_net_add_pi(net, "a");
+  uint32_t b = lw_net_add_pi(net, "b");
+  uint32_t n = lw_net_add_node(net, LW_GATE_NOR2, 2, (uint32_t[]){a, b}, "n");
+  const uint32_t W = 3;
+  uint64_t *sims = NULL;
+  lw_error err = {0};
+  assert_int_equal(lw_sim_net_random(net, W, 42, &sims, &err), LW_OK);
+  uint64_t rng = 42;
+  for (uint32_t w = 0; w < W; w++)
+    assert_true(sims[W * a + w] == lw_sim_random_word(&rng));
+  for (uint32_t w = 0; w < W; w++)
+    assert_true(sims[W * b + w] == lw_sim_random_word(&rng));
+  for (uint32_t w = 0; w < W; w++)
+    assert_true(sims[W * n + w] == ~(sims[W * a + w] | sims[W * b + w]));
+  lw_free(sims);
+  lw_net_free(net);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_small_net)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_small_net),
+                                     cmocka_unit_test(test_random_inputs)};
   return lw_test_run(tests, NULL, NULL);
 }
