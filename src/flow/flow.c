@@ -423,6 +423,24 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
       .seed = p->verify_params.seed};
 }
 
+/* Simulate the program against the circuit (and prove it, with cec); an
+ * incorrect program is an error. report may be NULL. */
+static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
+                                const lw_program *prog,
+                                lw_verify_report *report, lw_error *err) {
+  lw_verify_report local_report;
+  lw_verify_report *rep = report ? report : &local_report;
+  lw_status st =
+      lw_sim_verify(job->circuit, prog, &job->params.verify_params, rep, err);
+  if (st == LW_OK && !rep->ok)
+    st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
+                      "the %s program is incorrect, not written: %s", f->name,
+                      rep->first_error);
+  if (!report)
+    lw_verify_report_free(&local_report);
+  return st;
+}
+
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                       lw_verify_report *report, lw_program **prog,
                       lw_error *err) {
@@ -487,17 +505,9 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   }
   if (st != LW_OK || !job->params.verify)
     return st;
-  lw_verify_report local_report;
-  lw_verify_report *rep = report ? report : &local_report;
-  st = lw_sim_verify(job->circuit, *prog, &job->params.verify_params, rep, err);
+  st = verify_program(job, f, *prog, report, err);
   if (stats)
     stats->verify_seconds = lw_clock() - t0 - map_seconds;
-  if (st == LW_OK && !rep->ok)
-    st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
-                      "the %s program is incorrect, not written: %s", f->name,
-                      rep->first_error);
-  if (!report)
-    lw_verify_report_free(&local_report);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;
