@@ -290,6 +290,30 @@ static int can_borrow(const lw_flow_job *job, const lw_flow_job *from) {
          a->synth.cost == b->synth.cost && b->synth.gates == LW_GATES_PAPER;
 }
 
+/* A best-of flow also weighs netlists of the paper's gates: those of the
+ * lowwear job of the same file when it has them, else synthesised here. */
+static lw_status add_paper_candidates(lw_flow_job *job, const flow_info *f,
+                                      const lw_flow_params *p, int own,
+                                      lw_flow_stats *stats, lw_error *err) {
+  if (can_borrow(job, p->paper_from)) {
+    const lw_flow_job *from = p->paper_from;
+    for (int i = 0; i < from->ncands && job->ncands < MAX_CANDIDATES; i++) {
+      job->cands[job->ncands] = from->cands[i];
+      job->cands[job->ncands].paper = 1;
+      job->cands[job->ncands++].borrowed = 1;
+    }
+    return LW_OK;
+  }
+  lw_flow_params paper = *p;
+  paper.synth.gates = LW_GATES_PAPER;
+  int paper_least = 0;
+  lw_status st = synthesize(job->path, job->circuit, &paper, 1, stats,
+                            job->cands, &job->ncands, &paper_least, err);
+  if (st == LW_OK)
+    st = finish_candidates(job, f, p, own, stats, err);
+  return st;
+}
+
 lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
                           lw_flow_stats *stats, lw_flow_job **out,
                           lw_error *err) {
@@ -325,23 +349,8 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
   int own = job->ncands;
   if (st == LW_OK)
     st = finish_candidates(job, f, p, 0, stats, err);
-  if (st == LW_OK && f->best_of_paper && !p->synth_none &&
-      can_borrow(job, p->paper_from)) {
-    const lw_flow_job *from = p->paper_from;
-    for (int i = 0; i < from->ncands && job->ncands < MAX_CANDIDATES; i++) {
-      job->cands[job->ncands] = from->cands[i];
-      job->cands[job->ncands].paper = 1;
-      job->cands[job->ncands++].borrowed = 1;
-    }
-  } else if (st == LW_OK && f->best_of_paper && !p->synth_none) {
-    lw_flow_params paper = *p;
-    paper.synth.gates = LW_GATES_PAPER;
-    int paper_least = 0;
-    st = synthesize(path, job->circuit, &paper, 1, stats, job->cands,
-                    &job->ncands, &paper_least, err);
-    if (st == LW_OK)
-      st = finish_candidates(job, f, p, own, stats, err);
-  }
+  if (st == LW_OK && f->best_of_paper && !p->synth_none)
+    st = add_paper_candidates(job, f, p, own, stats, err);
   if (st != LW_OK)
     goto done;
   job->min_row = UINT32_MAX;
@@ -438,6 +447,24 @@ static lw_status map_wear_controlled(const lw_flow_job *job, const lw_net *net,
   return st;
 }
 
+/* Simulate the program against the circuit (and prove it, with cec); an
+ * incorrect program is an error. report may be NULL. */
+static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
+                                const lw_program *prog,
+                                lw_verify_report *report, lw_error *err) {
+  lw_verify_report local_report;
+  lw_verify_report *rep = report ? report : &local_report;
+  lw_status st =
+      lw_sim_verify(job->circuit, prog, &job->params.verify_params, rep, err);
+  if (st == LW_OK && !rep->ok)
+    st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
+                      "the %s program is incorrect, not written: %s", f->name,
+                      rep->first_error);
+  if (!report)
+    lw_verify_report_free(&local_report);
+  return st;
+}
+
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                       lw_verify_report *report, lw_program **prog,
                       lw_error *err) {
@@ -497,17 +524,9 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   }
   if (st != LW_OK || !job->params.verify)
     return st;
-  lw_verify_report local_report;
-  lw_verify_report *rep = report ? report : &local_report;
-  st = lw_sim_verify(job->circuit, *prog, &job->params.verify_params, rep, err);
+  st = verify_program(job, f, *prog, report, err);
   if (stats)
     stats->verify_seconds = lw_clock() - t0 - map_seconds;
-  if (st == LW_OK && !rep->ok)
-    st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
-                      "the %s program is incorrect, not written: %s", f->name,
-                      rep->first_error);
-  if (!report)
-    lw_verify_report_free(&local_report);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;

@@ -61,7 +61,7 @@ static int next_line(lw_blif_parser *p, uint32_t *line) {
         p->pos++;
       if (!p->tok.size)
         *line = p->line;
-      lw_blif_token t = {s, (uint32_t)(p->pos - s)};
+      lw_blif_token t = {.s = s, .n = (uint32_t)(p->pos - s)};
       lw_vec_push(&p->tok, t);
     }
   }
@@ -186,7 +186,7 @@ static lw_status parse_gate(lw_blif_parser *p, uint32_t line) {
       return lw_io_blif_fail(p, line,
                              "bad pin binding '%.*s' (expected PIN=SIGNAL)",
                              (int)a->n, a->s);
-    lw_blif_token net = {eq + 1, (uint32_t)(a->s + a->n - eq - 1)};
+    lw_blif_token net = {.s = eq + 1, .n = (uint32_t)(a->s + a->n - eq - 1)};
     uint32_t plen = (uint32_t)(eq - a->s), *slot = NULL;
     if (plen == 1 && a->s[0] == 'O')
       slot = &out;
@@ -266,84 +266,108 @@ static const char *const ignored[] = {".area",
                                       ".max_input_load",
                                       ".default_max_input_load"};
 
+/* Where the parser is in the file. */
+typedef struct parse_state {
+  uint32_t cur; /* the def taking cover lines; LW_NONE: none */
+  int seen_model, ended, content;
+} parse_state;
+
+/* A line that is no directive: a cube of the current .names. */
+static lw_status parse_cover_line(lw_blif_parser *p, parse_state *ps,
+                                  uint32_t line) {
+  const lw_blif_token *t = &p->tok.data[0];
+  if (ps->ended)
+    return LW_OK;
+  if (ps->cur == LW_NONE && !ps->seen_model && !ps->content)
+    return lw_io_blif_fail(p, line,
+                           "not a BLIF text: it starts with '%.*s', not "
+                           "with .model, .inputs, .outputs or .names",
+                           (int)(t->n < 40 ? t->n : 40), t->s);
+  if (ps->cur == LW_NONE)
+    return lw_io_blif_fail(p, line, "'%.*s': a cover line outside any .names",
+                           (int)t->n, t->s);
+  return parse_cube(p, &p->defs.data[ps->cur], line);
+}
+
+/* A directive lowwear refuses (sequential or hierarchical BLIF), or skips
+ * (a timing annotation); any other is unknown. */
+static lw_status parse_unsupported(lw_blif_parser *p, uint32_t line) {
+  const lw_blif_token *t = &p->tok.data[0];
+  if (tok_is(t, ".latch") || tok_is(t, ".mlatch") || tok_is(t, ".clock") ||
+      tok_is(t, ".start_kiss"))
+    return lw_io_blif_fail(p, line,
+                           "sequential circuit (%.*s): only combinational "
+                           "circuits are supported",
+                           (int)t->n, t->s);
+  if (tok_is(t, ".subckt") || tok_is(t, ".search"))
+    return lw_io_blif_fail(p, line,
+                           "%.*s: hierarchical BLIF is not supported "
+                           "(flatten it first)",
+                           (int)t->n, t->s);
+  size_t i = 0, n = sizeof ignored / sizeof *ignored;
+  while (i < n && !tok_is(t, ignored[i]))
+    i++;
+  if (i == n)
+    return lw_io_blif_fail(p, line, "unknown directive '%.*s'", (int)t->n,
+                           t->s);
+  lw_io_blif_warn(p, line, "ignoring a timing annotation");
+  return LW_OK;
+}
+
+/* A line starting with '.'; after .end (or .exdc) only a second .model
+ * matters. */
+static lw_status parse_directive(lw_blif_parser *p, parse_state *ps,
+                                 uint32_t line) {
+  const lw_blif_token *t = &p->tok.data[0];
+  ps->cur = LW_NONE;
+  if (tok_is(t, ".model")) {
+    if (ps->seen_model || ps->ended)
+      return lw_io_blif_fail(p, line,
+                             "a second .model: hierarchical BLIF is not "
+                             "supported (flatten it first)");
+    ps->seen_model = 1;
+    if (p->tok.size > 1)
+      p->model = lw_strndup(p->tok.data[1].s, p->tok.data[1].n);
+    return LW_OK;
+  }
+  if (ps->ended)
+    return LW_OK;
+  if (tok_is(t, ".inputs") || tok_is(t, ".outputs")) {
+    ps->content = 1;
+    return parse_io(p, line, tok_is(t, ".inputs"));
+  }
+  if (tok_is(t, ".names")) {
+    ps->content = 1;
+    lw_status st = parse_names(p, line);
+    ps->cur = p->defs.size - 1;
+    return st;
+  }
+  if (tok_is(t, ".gate")) {
+    ps->content = 1;
+    return parse_gate(p, line);
+  }
+  if (tok_is(t, ".exdc"))
+    lw_io_blif_warn(p, line,
+                    "ignoring the .exdc section (external don't-cares)");
+  if (tok_is(t, ".end") || tok_is(t, ".exdc")) {
+    ps->ended = 1;
+    return LW_OK;
+  }
+  return parse_unsupported(p, line);
+}
+
 static lw_status parse(lw_blif_parser *p) {
-  uint32_t line = 0, cur = LW_NONE; /* cur: def taking cover lines */
-  int seen_model = 0, ended = 0, content = 0;
+  parse_state ps = {.cur = LW_NONE};
+  uint32_t line = 0;
   while (next_line(p, &line)) {
-    const lw_blif_token *t = &p->tok.data[0];
-    if (t->s[0] != '.') {
-      if (ended)
-        continue;
-      if (cur == LW_NONE && !seen_model && !content)
-        return lw_io_blif_fail(p, line,
-                               "not a BLIF text: it starts with '%.*s', not "
-                               "with .model, .inputs, .outputs or .names",
-                               (int)(t->n < 40 ? t->n : 40), t->s);
-      if (cur == LW_NONE)
-        return lw_io_blif_fail(p, line,
-                               "'%.*s': a cover line outside any .names",
-                               (int)t->n, t->s);
-      lw_status st = parse_cube(p, &p->defs.data[cur], line);
-      if (st != LW_OK)
-        return st;
-      continue;
-    }
-    cur = LW_NONE;
-    if (tok_is(t, ".model")) {
-      if (seen_model || ended)
-        return lw_io_blif_fail(p, line,
-                               "a second .model: hierarchical BLIF is not "
-                               "supported (flatten it first)");
-      seen_model = 1;
-      if (p->tok.size > 1)
-        p->model = lw_strndup(p->tok.data[1].s, p->tok.data[1].n);
-      continue;
-    }
-    if (ended)
-      continue;
-    lw_status st = LW_OK;
-    if (tok_is(t, ".inputs") || tok_is(t, ".outputs")) {
-      st = parse_io(p, line, tok_is(t, ".inputs"));
-      content = 1;
-    } else if (tok_is(t, ".names")) {
-      st = parse_names(p, line);
-      cur = p->defs.size - 1;
-      content = 1;
-    } else if (tok_is(t, ".gate")) {
-      st = parse_gate(p, line);
-      content = 1;
-    } else if (tok_is(t, ".end")) {
-      ended = 1;
-    } else if (tok_is(t, ".exdc")) {
-      lw_io_blif_warn(p, line,
-                      "ignoring the .exdc section (external don't-cares)");
-      ended = 1;
-    } else if (tok_is(t, ".latch") || tok_is(t, ".mlatch") ||
-               tok_is(t, ".clock") || tok_is(t, ".start_kiss")) {
-      return lw_io_blif_fail(p, line,
-                             "sequential circuit (%.*s): only combinational "
-                             "circuits are supported",
-                             (int)t->n, t->s);
-    } else if (tok_is(t, ".subckt") || tok_is(t, ".search")) {
-      return lw_io_blif_fail(p, line,
-                             "%.*s: hierarchical BLIF is not supported "
-                             "(flatten it first)",
-                             (int)t->n, t->s);
-    } else {
-      size_t i = 0, n = sizeof ignored / sizeof *ignored;
-      while (i < n && !tok_is(t, ignored[i]))
-        i++;
-      if (i == n)
-        return lw_io_blif_fail(p, line, "unknown directive '%.*s'", (int)t->n,
-                               t->s);
-      lw_io_blif_warn(p, line, "ignoring a timing annotation");
-    }
+    lw_status st = p->tok.data[0].s[0] == '.' ? parse_directive(p, &ps, line)
+                                              : parse_cover_line(p, &ps, line);
     if (st != LW_OK)
       return st;
   }
-  if (!content)
+  if (!ps.content)
     return lw_io_blif_fail(p, 0,
-                           seen_model
+                           ps.seen_model
                                ? "the model is empty (no inputs, outputs "
                                  "or logic)"
                                : "empty file: no BLIF model");

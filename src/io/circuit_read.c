@@ -251,43 +251,59 @@ static void aag_put(lw_chars *b, const char *s) {
     lw_vec_push(b, *s++);
 }
 
-static lw_status aag_to_blif(const char *path, const char *text, lw_chars *b,
-                             lw_error *err) {
-  aag_reader a = {path, text, 1, err};
-  unsigned long m, h[4], lim = 1ul << 28;
-  while (*a.s && *a.s != ' ')
-    a.s++; /* "aag", checked by aiger_header */
-  if (!aag_number(&a, lim, &m))
-    return lw_error_set(err, LW_ERR_PARSE, path, 1, "bad AIGER header");
+/* An ASCII AIGER file as read: its literals in file order and the names of
+ * its symbol table. */
+typedef struct aag_file {
+  unsigned long m, ni, no, na; /* maximum variable, inputs, outputs, ANDs */
+  unsigned long *lit; /* ni inputs, no outputs, na ANDs of three (lhs first) */
+  char **names;       /* by variable; NULL where the file names none */
+  char **onames;      /* by output */
+} aag_file;
+
+/* The header's counts and every literal, each in range; inputs and AND
+ * outputs must be positive variables. */
+static lw_status aag_read_literals(aag_reader *a, aag_file *f) {
+  unsigned long h[4], lim = 1ul << 28;
+  while (*a->s && *a->s != ' ')
+    a->s++; /* "aag", checked by aiger_header */
+  if (!aag_number(a, lim, &f->m))
+    return lw_error_set(a->err, LW_ERR_PARSE, a->path, 1, "bad AIGER header");
   for (int k = 0; k < 4; k++)
-    if (!aag_number(&a, m, &h[k]))
-      return lw_error_set(err, LW_ERR_PARSE, path, 1, "bad AIGER header");
-  unsigned long ni = h[0], no = h[2], na = h[3];
-  unsigned long *lit = lw_alloc(sizeof *lit * (ni + no + 3 * na + 1));
-  char **names = lw_alloc(sizeof *names * (m + 1));
-  lw_status st = LW_OK;
-  for (unsigned long k = 0; k < ni + no + 3 * na && st == LW_OK; k++)
-    if (!aag_number(&a, 2 * m + 1, &lit[k]))
-      st = lw_error_set(err, LW_ERR_PARSE, path, a.line,
-                        "bad or missing literal (at most %lu)", 2 * m + 1);
-  for (unsigned long k = 0; k < ni + no + 3 * na && st == LW_OK; k++) {
-    int input = k < ni, lhs = k >= ni + no && (k - ni - no) % 3 == 0;
-    if ((input || lhs) && (lit[k] < 2 || lit[k] & 1))
-      st = lw_error_set(err, LW_ERR_PARSE, path, 0,
-                        "%s: literal %lu is not a positive variable",
-                        input ? "an input" : "an AND", lit[k]);
+    if (!aag_number(a, f->m, &h[k]))
+      return lw_error_set(a->err, LW_ERR_PARSE, a->path, 1, "bad AIGER header");
+  f->ni = h[0], f->no = h[2], f->na = h[3];
+  unsigned long nlit = f->ni + f->no + 3 * f->na;
+  f->lit = lw_alloc(sizeof *f->lit * (nlit + 1));
+  f->names = lw_alloc(sizeof *f->names * (f->m + 1));
+  for (unsigned long k = 0; k < nlit; k++)
+    if (!aag_number(a, 2 * f->m + 1, &f->lit[k]))
+      return lw_error_set(a->err, LW_ERR_PARSE, a->path, a->line,
+                          "bad or missing literal (at most %lu)", 2 * f->m + 1);
+  for (unsigned long k = 0; k < nlit; k++) {
+    int input = k < f->ni;
+    int lhs = k >= f->ni + f->no && (k - f->ni - f->no) % 3 == 0;
+    if ((input || lhs) && (f->lit[k] < 2 || f->lit[k] & 1))
+      return lw_error_set(a->err, LW_ERR_PARSE, a->path, 0,
+                          "%s: literal %lu is not a positive variable",
+                          input ? "an input" : "an AND", f->lit[k]);
   }
-  char **onames = lw_alloc(sizeof *onames * (no + 1));
-  /* symbol table: "i3 name" / "o0 name"; names keep no blanks in BLIF */
-  while (st == LW_OK && *a.s) {
-    while (*a.s == '\n' || *a.s == '\r' || *a.s == ' ')
-      a.line += *a.s++ == '\n';
-    char kind = *a.s;
+  return LW_OK;
+}
+
+/* The symbol table, "i3 name" / "o0 name", up to its first other line; the
+ * first name of each input or output counts, blanks become '_' (BLIF names
+ * have none). */
+static void aag_read_symbols(aag_reader *a, aag_file *f) {
+  f->onames = lw_alloc(sizeof *f->onames * (f->no + 1));
+  while (*a->s) {
+    while (*a->s == '\n' || *a->s == '\r' || *a->s == ' ')
+      a->line += *a->s++ == '\n';
+    char kind = *a->s;
     if (kind != 'i' && kind != 'o')
       break;
     char *end;
-    unsigned long k = strtoul(a.s + 1, &end, 10);
-    if (end == a.s + 1 || *end != ' ' || k >= (kind == 'i' ? ni : no))
+    unsigned long k = strtoul(a->s + 1, &end, 10);
+    if (end == a->s + 1 || *end != ' ' || k >= (kind == 'i' ? f->ni : f->no))
       break;
     const char *e = strchr(end + 1, '\n');
     size_t n = e ? (size_t)(e - end - 1) : strlen(end + 1);
@@ -295,57 +311,81 @@ static lw_status aag_to_blif(const char *path, const char *text, lw_chars *b,
     for (char *c = name; *c; c++)
       if (isspace((unsigned char)*c))
         *c = '_';
-    if (kind == 'i' && !names[lit[k] / 2])
-      names[lit[k] / 2] = name;
-    else if (kind == 'o' && !onames[k])
-      onames[k] = name;
+    if (kind == 'i' && !f->names[f->lit[k] / 2])
+      f->names[f->lit[k] / 2] = name;
+    else if (kind == 'o' && !f->onames[k])
+      f->onames[k] = name;
     else
       lw_free(name);
-    a.s = end + 1 + n;
+    a->s = end + 1 + n;
   }
+}
+
+/* Output k's name: the symbol table's, else "o<k>". */
+static void aag_output_name(lw_chars *b, const aag_file *f, unsigned long k) {
   char buf[64];
+  snprintf(buf, sizeof buf, " o%lu", k);
+  aag_put(b, f->onames[k] ? " " : buf);
+  aag_put(b, f->onames[k] ? f->onames[k] : "");
+}
+
+/* BLIF text: one two-input cover per AND, one buffer or inverter per
+ * output. */
+static void aag_write_blif(const aag_file *f, lw_chars *b) {
+  char buf[64];
+  const unsigned long *lit = f->lit;
   aag_put(b, ".model aig\n.inputs");
-  for (unsigned long k = 0; k < ni && st == LW_OK; k++) {
+  for (unsigned long k = 0; k < f->ni; k++) {
     aag_put(b, " ");
-    aag_signal(b, lit[k] / 2, names);
+    aag_signal(b, lit[k] / 2, f->names);
   }
   aag_put(b, "\n.outputs");
-  for (unsigned long k = 0; k < no; k++) {
-    snprintf(buf, sizeof buf, " o%lu", k);
-    aag_put(b, onames[k] ? " " : buf);
-    aag_put(b, onames[k] ? onames[k] : "");
-  }
+  for (unsigned long k = 0; k < f->no; k++)
+    aag_output_name(b, f, k);
   aag_put(b, "\n.names aag_false\n");
-  for (unsigned long k = 0; k < na && st == LW_OK; k++) {
-    const unsigned long *g = lit + ni + no + 3 * k;
+  for (unsigned long k = 0; k < f->na; k++) {
+    const unsigned long *g = lit + f->ni + f->no + 3 * k;
     aag_put(b, ".names ");
-    aag_signal(b, g[1] / 2, names);
+    aag_signal(b, g[1] / 2, f->names);
     aag_put(b, " ");
-    aag_signal(b, g[2] / 2, names);
+    aag_signal(b, g[2] / 2, f->names);
     aag_put(b, " ");
-    aag_signal(b, g[0] / 2, names);
+    aag_signal(b, g[0] / 2, f->names);
     snprintf(buf, sizeof buf, "\n%c%c 1\n", g[1] & 1 ? '0' : '1',
              g[2] & 1 ? '0' : '1');
     aag_put(b, buf);
   }
-  for (unsigned long k = 0; k < no && st == LW_OK; k++) {
+  for (unsigned long k = 0; k < f->no; k++) {
     aag_put(b, ".names ");
-    aag_signal(b, lit[ni + k] / 2, names);
-    snprintf(buf, sizeof buf, " o%lu", k);
-    aag_put(b, onames[k] ? " " : buf);
-    aag_put(b, onames[k] ? onames[k] : "");
-    aag_put(b, lit[ni + k] & 1 ? "\n0 1\n" : "\n1 1\n");
+    aag_signal(b, lit[f->ni + k] / 2, f->names);
+    aag_output_name(b, f, k);
+    aag_put(b, lit[f->ni + k] & 1 ? "\n0 1\n" : "\n1 1\n");
   }
   aag_put(b, ".end\n");
   lw_vec_push(b, 0);
   b->size--;
-  for (unsigned long v = 0; v <= m; v++)
-    lw_free(names[v]);
-  for (unsigned long k = 0; k < no; k++)
-    lw_free(onames[k]);
-  lw_free(onames);
-  lw_free(names);
-  lw_free(lit);
+}
+
+static void aag_file_free(aag_file *f) {
+  for (unsigned long v = 0; f->names && v <= f->m; v++)
+    lw_free(f->names[v]);
+  for (unsigned long k = 0; f->onames && k < f->no; k++)
+    lw_free(f->onames[k]);
+  lw_free(f->onames);
+  lw_free(f->names);
+  lw_free(f->lit);
+}
+
+static lw_status aag_to_blif(const char *path, const char *text, lw_chars *b,
+                             lw_error *err) {
+  aag_reader a = {.path = path, .s = text, .line = 1, .err = err};
+  aag_file f = {0};
+  lw_status st = aag_read_literals(&a, &f);
+  if (st == LW_OK) {
+    aag_read_symbols(&a, &f);
+    aag_write_blif(&f, b);
+  }
+  aag_file_free(&f);
   return st;
 }
 

@@ -146,19 +146,8 @@ static int decides(const lw_proc *proc, void *ctx) {
   return verdict(proc) >= 0;
 }
 
-/* The check: two of ABC's equivalence checkers race on the same question,
- * and the first verdict counts (either proves or refutes on its own; the
- * other is stopped). Neither wins everywhere: `cec` (fraiging, inputs and
- * outputs matched by name) proved EPFL log2's lowwear program in 25 s where
- * `&cec` ran out of 600 s; `&cec` on the two networks (matched by position:
- * both are in the circuit's declaration order, as the rebuilt BLIF is
- * written in the order of the netlist as read, which keeps the file's)
- * proved hyp's lowwear program in 282 s where `cec` ran out of 600 s. A
- * mismatch of positions can only show as NOT EQUIVALENT, never as a false
- * pass, unless inputs were swapped in a function symmetric in them.
- * Not used: `&cec -x` and `&cec -y` of the Debian ABC (1.01, Feb 2023) proved
- * hyp's lowwear-wide program in 66 s but also called two circuits that
- * differ in one output "equivalent". */
+/* Two of ABC's checkers race and the first verdict counts: neither wins on
+ * every circuit (docs/verify.md, "Two checkers race"). */
 static lw_status run_abc(const char *abc, const char *circuit_file,
                          const char *blif, const char *aig,
                          const lw_verify_params *params, int *equivalent,

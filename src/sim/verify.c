@@ -240,7 +240,7 @@ lw_status lw_sim_verify(const lw_net *circuit, const lw_program *prog,
   memset(report, 0, sizeof *report);
   report->ncells = prog->row_size;
   report->cell_flips = lw_alloc(sizeof(double) * (prog->row_size + 1));
-  run r = {circuit, prog, {0}, {0}, 0, 0, 0, 0, 0, 0, 0, 0};
+  run r = {.net = circuit, .prog = prog};
   lw_status st = lw_net_topo(circuit, &r.order, err);
   if (st != LW_OK) {
     free_run(&r);

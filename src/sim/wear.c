@@ -282,6 +282,77 @@ static void summarise(const lw_program *prog, const lw_wear_params *p,
   lw_free(is_input);
 }
 
+/* A runner over W words of lanes for a row of n cells, all counters 0. */
+static runner runner_new(uint32_t W, uint32_t n) {
+  runner r = {.W = W, .n = n};
+  r.cells = lw_alloc(sizeof(uint64_t) * W * (n + 1));
+  r.mask = lw_alloc(sizeof(uint64_t) * W);
+  r.ones = lw_alloc(sizeof(uint64_t) * W * 3);
+  r.zeros = r.ones + W;
+  r.result = r.ones + 2 * W;
+  for (uint32_t w = 0; w < W; w++)
+    r.ones[w] = ~(uint64_t)0;
+  r.cycle_flips = lw_alloc(sizeof(uint64_t) * (n + 1));
+  r.setup_flips = lw_alloc(sizeof(uint64_t) * (n + 1));
+  return r;
+}
+
+static void runner_free(runner *r) {
+  lw_free(r->cells);
+  lw_free(r->mask);
+  lw_free(r->ones);
+  lw_free(r->cycle_flips);
+  lw_free(r->setup_flips);
+  lw_free(r->events);
+}
+
+/* The first variant's events (step and cell of each write), with a counter
+ * for each in the runner. */
+static void list_events(const lw_program *p0, runner *r, lw_wear_report *rep) {
+  rep->nevents = count_events(p0, NULL, NULL);
+  rep->event_step = lw_alloc(sizeof(uint32_t) * (rep->nevents + 1));
+  rep->event_cell = lw_alloc(sizeof(uint32_t) * (rep->nevents + 1));
+  rep->event_flips = lw_alloc(sizeof(double) * (rep->nevents + 1));
+  r->events = lw_alloc(sizeof(uint64_t) * (rep->nevents + 1));
+  count_events(p0, rep->event_step, rep->event_cell);
+  rep->nsteps = p0->cycles.size + 1;
+}
+
+/* How many input vectors: the trace's, every assignment of nin inputs when
+ * few enough, else the random ones asked for; at least 1. */
+static uint64_t vector_count(const lw_wear_params *params, uint32_t nin,
+                             const trace *t, lw_wear_report *rep) {
+  rep->from_trace = params->trace_path != NULL;
+  rep->exhaustive =
+      !rep->from_trace && nin <= params->exhaustive_max && nin < 40;
+  uint64_t total = rep->from_trace   ? t->count
+                   : rep->exhaustive ? 1ull << nin
+                                     : params->random_vectors;
+  return total ? total : 1;
+}
+
+/* The runner's flip counts as averages per run of the program (nv variants
+ * on total vectors each). */
+static void average_flips(const runner *r, uint32_t nv, uint64_t total,
+                          lw_wear_report *rep) {
+  double runs = (double)total * nv;
+  uint64_t cyc = 0, set = 0;
+  rep->ncells = r->n;
+  rep->nvariants = nv;
+  rep->vectors = total;
+  rep->cell_flips = lw_alloc(sizeof(double) * (r->n + 1));
+  for (uint32_t c = 0; c < r->n; c++) {
+    cyc += r->cycle_flips[c];
+    set += r->setup_flips[c];
+    rep->cell_flips[c] = (double)(r->cycle_flips[c] + r->setup_flips[c]) / runs;
+  }
+  rep->flips_per_run = (double)cyc / runs;
+  rep->setup_flips_per_run = (double)set / runs;
+  rep->steady_flips_per_run = (double)(cyc + set) / runs;
+  for (uint32_t e = 0; e < rep->nevents; e++)
+    rep->event_flips[e] = (double)r->events[e] / (double)total;
+}
+
 lw_status lw_wear_measure(const lw_program *const *variants, uint32_t nv,
                           const lw_wear_params *params, lw_wear_report *rep,
                           lw_error *err) {
@@ -293,46 +364,22 @@ lw_status lw_wear_measure(const lw_program *const *variants, uint32_t nv,
   if (st != LW_OK)
     return st;
   const lw_program *p0 = variants[0];
-  uint32_t n = p0->row_size, nin = p0->inputs.size;
+  uint32_t nin = p0->inputs.size;
   trace t = {0};
   if (params->trace_path &&
       (st = read_trace(params->trace_path, nin, &t, err)) != LW_OK) {
     lw_vec_free(&t.bits);
     return st;
   }
-  rep->from_trace = params->trace_path != NULL;
-  rep->exhaustive =
-      !rep->from_trace && nin <= params->exhaustive_max && nin < 40;
-  uint64_t total = rep->from_trace   ? t.count
-                   : rep->exhaustive ? 1ull << nin
-                                     : params->random_vectors;
-  if (!total)
-    total = 1;
+  uint64_t total = vector_count(params, nin, &t, rep);
   uint64_t words = (total + 63) / 64;
-  uint32_t W = (uint32_t)(words < 64 ? words : 64);
-  runner r = {W, n, 0, 0, 0, 0, 0, 0, 0, 0};
-  r.cells = lw_alloc(sizeof(uint64_t) * W * (n + 1));
-  r.mask = lw_alloc(sizeof(uint64_t) * W);
-  r.ones = lw_alloc(sizeof(uint64_t) * W * 3);
-  r.zeros = r.ones + W;
-  r.result = r.ones + 2 * W;
-  for (uint32_t w = 0; w < W; w++)
-    r.ones[w] = ~(uint64_t)0;
-  r.cycle_flips = lw_alloc(sizeof(uint64_t) * (n + 1));
-  r.setup_flips = lw_alloc(sizeof(uint64_t) * (n + 1));
-  if (params->events) {
-    rep->nevents = count_events(p0, NULL, NULL);
-    rep->event_step = lw_alloc(sizeof(uint32_t) * (rep->nevents + 1));
-    rep->event_cell = lw_alloc(sizeof(uint32_t) * (rep->nevents + 1));
-    rep->event_flips = lw_alloc(sizeof(double) * (rep->nevents + 1));
-    r.events = lw_alloc(sizeof(uint64_t) * (rep->nevents + 1));
-    count_events(p0, rep->event_step, rep->event_cell);
-    rep->nsteps = p0->cycles.size + 1;
-  }
-  uint64_t *in = lw_alloc(sizeof(uint64_t) * W * (nin + 1));
+  runner r = runner_new((uint32_t)(words < 64 ? words : 64), p0->row_size);
+  if (params->events)
+    list_events(p0, &r, rep);
+  uint64_t *in = lw_alloc(sizeof(uint64_t) * r.W * (nin + 1));
   uint64_t rng = params->seed;
-  for (uint64_t base = 0; base < total; base += 64ull * W) {
-    fill_inputs(in, r.mask, nin, W, base, total, rep->exhaustive,
+  for (uint64_t base = 0; base < total; base += 64ull * r.W) {
+    fill_inputs(in, r.mask, nin, r.W, base, total, rep->exhaustive,
                 rep->from_trace ? &t : NULL, &rng);
     /* the row as a whole cycle of the variants leaves it: a cell one
      * variant does not touch holds what an earlier one left there */
@@ -341,32 +388,12 @@ lw_status lw_wear_measure(const lw_program *const *variants, uint32_t nv,
     for (uint32_t k = 0; k < nv; k++)
       run_once(&r, variants[k], in, 1, k == 0 ? r.events : NULL);
   }
-  double runs = (double)total * nv;
-  uint64_t cyc = 0, set = 0;
-  rep->ncells = n;
-  rep->nvariants = nv;
-  rep->vectors = total;
-  rep->cell_flips = lw_alloc(sizeof(double) * (n + 1));
-  for (uint32_t c = 0; c < n; c++) {
-    cyc += r.cycle_flips[c];
-    set += r.setup_flips[c];
-    rep->cell_flips[c] = (double)(r.cycle_flips[c] + r.setup_flips[c]) / runs;
-  }
-  rep->flips_per_run = (double)cyc / runs;
-  rep->setup_flips_per_run = (double)set / runs;
-  rep->steady_flips_per_run = (double)(cyc + set) / runs;
-  for (uint32_t e = 0; e < rep->nevents; e++)
-    rep->event_flips[e] = (double)r.events[e] / (double)total;
+  average_flips(&r, nv, total, rep);
   rep->latency = p0->cycles.size;
   rep->setup_cycles = p0->setup.size;
   summarise(p0, params, rep);
   lw_free(in);
-  lw_free(r.cells);
-  lw_free(r.mask);
-  lw_free(r.ones);
-  lw_free(r.cycle_flips);
-  lw_free(r.setup_flips);
-  lw_free(r.events);
+  runner_free(&r);
   lw_vec_free(&t.bits);
   return LW_OK;
 }

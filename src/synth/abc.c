@@ -252,6 +252,129 @@ static lw_net *feedthrough_net(const lw_net *circuit) {
   return net;
 }
 
+/* The scratch folder of one ABC run and the files in it. */
+typedef struct abc_files {
+  char *dir;
+  char *input;  /* the circuit, as BLIF */
+  char *genlib; /* the gate library */
+  char *outputs[LW_SYNTH_MAX_ALTS];
+  int nout; /* one netlist per alternative */
+} abc_files;
+
+static lw_status abc_files_new(int nout, abc_files *files, lw_error *err) {
+  *files = (abc_files){.nout = nout};
+  files->dir = lw_tmpdir_new();
+  if (!files->dir)
+    return lw_error_set(err, LW_ERR_IO, NULL, 0,
+                        "cannot create a temporary folder");
+  files->input = lw_path_join(files->dir, "circuit.blif");
+  files->genlib = lw_path_join(files->dir, "cells.genlib");
+  for (int i = 0; i < nout; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "mapped%d.v", i);
+    files->outputs[i] = lw_path_join(files->dir, name);
+  }
+  return LW_OK;
+}
+
+static void abc_files_remove(abc_files *files) {
+  lw_free(files->input);
+  lw_free(files->genlib);
+  for (int i = 0; i < files->nout; i++)
+    lw_free(files->outputs[i]);
+  lw_tmpdir_remove(files->dir);
+}
+
+/* The genlib of the flow's gates and costs, and the circuit as BLIF. */
+static lw_status write_abc_inputs(const lw_net *circuit,
+                                  const lw_synth_params *params,
+                                  const abc_files *files, lw_error *err) {
+  lw_chars lib = {0};
+  lw_genlib_write(params->gates, params->max_inputs, params->cost, &lib);
+  FILE *f = fopen(files->genlib, "w");
+  int written = f && fputs(lib.data, f) >= 0;
+  if (f && fclose(f) != 0)
+    written = 0;
+  lw_vec_free(&lib);
+  if (!written)
+    return lw_error_set(err, LW_ERR_IO, NULL, 0,
+                        "cannot write ABC's input files in %s", files->dir);
+  return lw_io_write_blif(circuit, files->input, err);
+}
+
+/* Run ABC once on the script; an error unless it ended normally and wrote
+ * every alternative's netlist. */
+static lw_status run_abc(const char *abc, const lw_synth_params *params,
+                         const script_parts *parts, const abc_files *files,
+                         lw_synth_stats *stats, lw_error *err) {
+  char *command =
+      command_line(files->input, files->genlib, parts, files->outputs);
+  char *argv[] = {(char *)abc, "-c", command, NULL};
+  lw_proc proc;
+  lw_proc_run(argv, params->timeout_s, &proc);
+  lw_free(command);
+  if (stats)
+    stats->seconds = proc.seconds;
+  int missing = 0;
+  for (int i = 0; i < files->nout; i++)
+    missing |= access(files->outputs[i], R_OK) != 0;
+  lw_status st = LW_OK;
+  if (proc.result == LW_PROC_TIMEOUT)
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0,
+                      "ABC timed out after %g s (raise --abc-timeout)",
+                      params->timeout_s);
+  else if (proc.result == LW_PROC_SIGNALED)
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC crashed (signal %d)",
+                      proc.signal);
+  else if (proc.result == LW_PROC_NOEXEC)
+    st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "cannot run ABC (%s)", abc);
+  else if (missing) {
+    char why[320];
+    abc_complaint(proc.output.data, why, sizeof why);
+    st =
+        lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC wrote no netlist: %s", why);
+  }
+  lw_proc_free(&proc);
+  return st;
+}
+
+/* Read every alternative's netlist into nets; *best is the one with the
+ * least area, the first on a tie. Nothing is kept when one is unreadable. */
+static lw_status read_alternatives(const abc_files *files, lw_cost_model cost,
+                                   lw_net **nets, int *count, int *best,
+                                   lw_error *err) {
+  double best_area = 0;
+  *best = -1;
+  for (int i = 0; i < files->nout; i++) {
+    lw_status st = read_output(files->outputs[i], &nets[i], err);
+    if (st != LW_OK) {
+      for (int j = 0; j < i; j++) {
+        lw_net_free(nets[j]);
+        nets[j] = NULL;
+      }
+      *count = 0;
+      return st;
+    }
+    *count = i + 1;
+    double area = lw_genlib_net_area(nets[i], cost);
+    if (*best < 0 || area < best_area) {
+      *best = i;
+      best_area = area;
+    }
+  }
+  return LW_OK;
+}
+
+/* The kept netlist's stateful gates, and which alternative it is. */
+static void record_kept_alternative(const lw_net *net, int best, int nout,
+                                    lw_synth_stats *stats) {
+  stats->gates = 0;
+  lw_net_foreach_node(net, id) stats->gates +=
+      lw_gate_is_stateful(lw_net_type(net, id));
+  stats->alternative = best;
+  stats->alternatives = nout;
+}
+
 lw_status lw_synth_run_all(const lw_net *circuit, const lw_synth_params *params,
                            lw_synth_stats *stats, lw_net **nets, int *count,
                            lw_error *err) {
@@ -275,96 +398,20 @@ lw_status lw_synth_run_all(const lw_net *circuit, const lw_synth_params *params,
       *stats = (lw_synth_stats){.alternatives = 1};
     return LW_OK;
   }
-  char *dir = lw_tmpdir_new();
-  if (!dir) {
-    free_parts(&parts);
-    return lw_error_set(err, LW_ERR_IO, NULL, 0,
-                        "cannot create a temporary folder");
-  }
-  int nout = parts.nalts ? parts.nalts : 1;
-  char *input = lw_path_join(dir, "circuit.blif");
-  char *genlib = lw_path_join(dir, "cells.genlib");
-  char *outputs[LW_SYNTH_MAX_ALTS] = {0};
-  for (int i = 0; i < nout; i++) {
-    char name[32];
-    snprintf(name, sizeof name, "mapped%d.v", i);
-    outputs[i] = lw_path_join(dir, name);
-  }
-  lw_chars lib = {0};
-  lw_genlib_write(params->gates, params->max_inputs, params->cost, &lib);
-  FILE *f = fopen(genlib, "w");
-  int written = f && fputs(lib.data, f) >= 0;
-  if (f && fclose(f) != 0)
-    written = 0;
-  if (!written) {
-    st = lw_error_set(err, LW_ERR_IO, NULL, 0,
-                      "cannot write ABC's input files in %s", dir);
-    goto done;
-  }
-  if ((st = lw_io_write_blif(circuit, input, err)) != LW_OK)
-    goto done;
-  char *command = command_line(input, genlib, &parts, outputs);
-  char *argv[] = {(char *)abc, "-c", command, NULL};
-  lw_proc proc;
-  lw_proc_run(argv, params->timeout_s, &proc);
-  lw_free(command);
-  if (stats)
-    stats->seconds = proc.seconds;
-  int missing = 0;
-  for (int i = 0; i < nout; i++)
-    missing |= access(outputs[i], R_OK) != 0;
-  if (proc.result == LW_PROC_TIMEOUT)
-    st = lw_error_set(err, LW_ERR_ABC, NULL, 0,
-                      "ABC timed out after %g s (raise --abc-timeout)",
-                      params->timeout_s);
-  else if (proc.result == LW_PROC_SIGNALED)
-    st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC crashed (signal %d)",
-                      proc.signal);
-  else if (proc.result == LW_PROC_NOEXEC)
-    st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "cannot run ABC (%s)", abc);
-  else if (missing) {
-    char why[320];
-    abc_complaint(proc.output.data, why, sizeof why);
-    st =
-        lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC wrote no netlist: %s", why);
-  }
-  lw_proc_free(&proc);
-  /* the least area, the first on a tie */
-  double best_area = 0;
+  abc_files files;
+  st = abc_files_new(parts.nalts ? parts.nalts : 1, &files, err);
+  if (st == LW_OK)
+    st = write_abc_inputs(circuit, params, &files, err);
+  if (st == LW_OK)
+    st = run_abc(abc, params, &parts, &files, stats, err);
   int best = -1;
-  for (int i = 0; i < nout && st == LW_OK; i++) {
-    st = read_output(outputs[i], &nets[i], err);
-    if (st != LW_OK)
-      break;
-    *count = i + 1;
-    double area = lw_genlib_net_area(nets[i], params->cost);
-    if (best < 0 || area < best_area) {
-      best = i;
-      best_area = area;
-    }
-  }
-  if (st != LW_OK) {
-    for (int i = 0; i < *count; i++) {
-      lw_net_free(nets[i]);
-      nets[i] = NULL;
-    }
-    *count = 0;
-  }
-  if (st == LW_OK && stats) {
-    stats->gates = 0;
-    lw_net_foreach_node(nets[best], id) stats->gates +=
-        lw_gate_is_stateful(lw_net_type(nets[best], id));
-    stats->alternative = best;
-    stats->alternatives = nout;
-  }
-done:
-  lw_vec_free(&lib);
-  lw_free(input);
-  lw_free(genlib);
-  for (int i = 0; i < nout; i++)
-    lw_free(outputs[i]);
+  if (st == LW_OK)
+    st = read_alternatives(&files, params->cost, nets, count, &best, err);
+  if (st == LW_OK && stats)
+    record_kept_alternative(nets[best], best, files.nout, stats);
+  if (files.dir)
+    abc_files_remove(&files);
   free_parts(&parts);
-  lw_tmpdir_remove(dir);
   return st;
 }
 

@@ -1,6 +1,7 @@
 /* The native BLIF reader: covers become the right nodes, every benchmark
  * reads with the inputs and outputs ABC counts, the function is ABC's (cec),
  * and each malformed construct is an error with file and line. */
+#include "lw_net_check.h"
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -23,26 +24,6 @@ static const char *write_tmp(const char *name, const char *text) {
   return path;
 }
 
-/* Value of every node for 64 input vectors: pi_words[i] for input i. */
-static uint64_t *simulate(const lw_net *net, const uint64_t *pi_words) {
-  uint64_t *val = calloc(lw_net_size(net), sizeof *val);
-  lw_u32s order = {0};
-  lw_error err;
-  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
-  lw_net_foreach_pi(net, i, id) val[id] = pi_words[i];
-  lw_vec_foreach(&order, i) {
-    uint32_t id = order.data[i], n = lw_net_nfanin(net, id);
-    if (lw_net_type(net, id) == LW_GATE_PI)
-      continue;
-    uint64_t *in = calloc(n + 1, sizeof *in);
-    lw_net_foreach_fanin(net, id, k, f) in[k] = val[f];
-    val[id] = lw_gate_eval(lw_net_type(net, id), in, n);
-    free(in);
-  }
-  lw_vec_free(&order);
-  return val;
-}
-
 /* Output `name` for the 2^n assignments of n <= 6 inputs (lane = vector). */
 static uint64_t truth(const lw_net *net, const char *name) {
   uint64_t pi[6];
@@ -53,7 +34,7 @@ static uint64_t truth(const lw_net *net, const char *name) {
     for (uint32_t lane = 0; lane < 64; lane++)
       pi[i] |= (uint64_t)((lane >> i) & 1) << lane;
   }
-  uint64_t *val = simulate(net, pi), r = 0;
+  uint64_t *val = lw_test_net_values(net, pi), r = 0;
   int found = 0;
   lw_net_foreach_po(net, i, id) if (!strcmp(lw_net_po_name(net, i), name)) {
     r = val[id];
@@ -208,7 +189,7 @@ static void test_wide_names(void **state) {
     uint64_t bit = (uint64_t)(i % 2);
     pi[i] = bit | (bit ^ (i == 5)) << 1;
   }
-  uint64_t *val = simulate(net, pi);
+  uint64_t *val = lw_test_net_values(net, pi);
   assert_true((val[net->pos.data[0]] & 3) == 1);
   free(val);
   lw_net_free(net);

@@ -2,6 +2,7 @@
  * and yosys (Verilog), ASCII AIGER, and every way a converter can fail:
  * missing, crashing, hanging, failing, writing nothing or garbage. The
  * scratch folders must be gone afterwards in every case. */
+#include "lw_net_check.h"
 #include "lw_test.h"
 
 #include <dirent.h>
@@ -56,9 +57,9 @@ static lw_net *read_ok(const char *path, const lw_read_params *p) {
 
 /* Output words for 64 random vectors; `in` receives each input's word,
  * listed by name in `names` order. */
-static void simulate(const lw_net *net, const char *const *names,
-                     uint32_t nnames, uint64_t *in, uint64_t *out) {
-  uint64_t *val = calloc(lw_net_size(net), sizeof *val), x = 88172645463325252u;
+static void random_outputs(const lw_net *net, const char *const *names,
+                           uint32_t nnames, uint64_t *in, uint64_t *out) {
+  uint64_t *pi = calloc(nnames + 1, sizeof *pi), x = 88172645463325252u;
   assert_int_equal(net->pis.size, nnames);
   for (uint32_t j = 0; j < nnames; j++) {
     x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
@@ -68,23 +69,10 @@ static void simulate(const lw_net *net, const char *const *names,
            strcmp(lw_net_node_name(net, net->pis.data[i]), names[j]))
       i++;
     assert_true(i < nnames);
-    val[net->pis.data[i]] = x;
+    pi[i] = x;
   }
-  lw_u32s order = {0};
-  lw_error err;
-  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
-  lw_vec_foreach(&order, i) {
-    uint32_t id = order.data[i], n = lw_net_nfanin(net, id);
-    if (lw_net_type(net, id) == LW_GATE_PI)
-      continue;
-    uint64_t buf[64];
-    assert_true(n <= 64);
-    lw_net_foreach_fanin(net, id, k, f) buf[k] = val[f];
-    val[id] = lw_gate_eval(lw_net_type(net, id), buf, n);
-  }
-  lw_net_foreach_po(net, i, id) out[i] = val[id];
-  lw_vec_free(&order);
-  free(val);
+  lw_test_net_outputs(net, pi, out);
+  free(pi);
 }
 
 /* ---- formats ------------------------------------------------------------- */
@@ -94,7 +82,7 @@ static void test_aag(void **state) {
   lw_net *net = read_ok(good("and_or.aag"), NULL);
   static const char *const names[] = {"x", "y", "z"};
   uint64_t in[3], out[2];
-  simulate(net, names, 3, in, out);
+  random_outputs(net, names, 3, in, out);
   assert_string_equal(lw_net_po_name(net, 0), "xy");
   assert_true(out[0] == (in[0] & in[1]));
   assert_true(out[1] == ((in[0] & in[1]) | in[2]));
@@ -107,7 +95,7 @@ static void test_pla(void **state) {
   lw_net *net = read_ok(good("two_level.pla"), NULL);
   static const char *const names[] = {"a", "b", "c"};
   uint64_t in[3], out[2];
-  simulate(net, names, 3, in, out);
+  random_outputs(net, names, 3, in, out);
   assert_true(out[0] == ((in[0] & in[1]) | (~in[0] & in[2])));
   assert_true(out[1] == (in[1] ^ in[2]));
   lw_net_free(net);
@@ -120,7 +108,7 @@ static void test_verilog(void **state) {
   static const char *const names[] = {"d[0]", "d[1]", "d[2]", "d[3]",
                                       "s[0]", "s[1]", "en"};
   uint64_t in[7], out[1], want = 0;
-  simulate(net, names, 7, in, out);
+  random_outputs(net, names, 7, in, out);
   for (int lane = 0; lane < 64; lane++) {
     int s = (int)((in[4] >> lane) & 1) + 2 * (int)((in[5] >> lane) & 1);
     want |= ((in[s] >> lane) & (in[6] >> lane) & 1) << lane;
@@ -146,9 +134,9 @@ static void test_aig(void **state) {
   const char *names[7];
   lw_net_foreach_pi(b, i, id) names[i] = lw_net_node_name(b, id);
   uint64_t in[7], x[26], y[26];
-  simulate(b, names, 7, in, y);
+  random_outputs(b, names, 7, in, y);
   lw_net_foreach_pi(a, i, id) names[i] = lw_net_node_name(a, id);
-  simulate(a, names, 7, in, x);
+  random_outputs(a, names, 7, in, x);
   for (int i = 0; i < 26; i++)
     assert_true(x[i] == y[i]);
   lw_net_free(a);

@@ -2,6 +2,7 @@
  * SIMPLER MAGIC's numbering, the BLIF and Verilog of one network give the
  * same net, cell counts match SIMPLER's reference, and the mapped net
  * computes the circuit's function. */
+#include "lw_net_check.h"
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -34,7 +35,7 @@ static lw_net *mapped_ok(const char *path) {
 /* Values of the outputs for 64 vectors; inputs matched by name to `ref`'s
  * input order so that two nets of one circuit see the same vectors. */
 static uint64_t *outputs(const lw_net *net, const lw_net *ref, uint64_t seed) {
-  uint64_t *val = calloc(lw_net_size(net), sizeof *val);
+  uint64_t *pi = calloc(net->pis.size + 1, sizeof *pi);
   lw_net_foreach_pi(net, i, id) {
     uint32_t j = 0;
     while (j < ref->pis.size && strcmp(lw_net_node_name(ref, ref->pis.data[j]),
@@ -44,24 +45,11 @@ static uint64_t *outputs(const lw_net *net, const lw_net *ref, uint64_t seed) {
     uint64_t x = seed ^ (0x9e3779b97f4a7c15ull * (j + 1)); /* splitmix64 */
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    val[id] = x ^ (x >> 31);
+    pi[i] = x ^ (x >> 31);
   }
-  lw_u32s order = {0};
-  lw_error err;
-  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
-  lw_vec_foreach(&order, i) {
-    uint32_t id = order.data[i], n = lw_net_nfanin(net, id);
-    if (lw_net_type(net, id) == LW_GATE_PI)
-      continue;
-    uint64_t *in = calloc(n + 1, sizeof *in);
-    lw_net_foreach_fanin(net, id, k, f) in[k] = val[f];
-    val[id] = lw_gate_eval(lw_net_type(net, id), in, n);
-    free(in);
-  }
-  lw_vec_free(&order);
   uint64_t *out = calloc(net->pos.size + 1, sizeof *out);
-  lw_net_foreach_po(net, i, id) out[i] = val[id];
-  free(val);
+  lw_test_net_outputs(net, pi, out);
+  free(pi);
   return out;
 }
 

@@ -1,8 +1,9 @@
 /* The rewrite stage on ABC-mapped benchmarks: for each circuit and each
- * mode, the rewritten net must compute the same outputs (random simulation,
- * 64 x 256 vectors), obey the mapper's contract and lower the total toggle
- * rate. The genlib is written here from the gate table (areas = toggle
- * rates), so the test does not depend on synth/. */
+ * mode, the rewritten net must compute the same outputs (lw_net_check.h:
+ * every vector up to 16 inputs, else 64 x 256 random ones), obey the mapper's
+ * contract and lower the total toggle rate. The genlib is written here from the
+ * gate table (areas = toggle rates), so the test does not depend on synth/. */
+#include "lw_net_check.h"
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -72,108 +73,6 @@ static lw_net *mapped_by(const char *rel, int wide, const char *script) {
 
 static lw_net *mapped(const char *rel, int wide) {
   return mapped_by(rel, wide, DEFAULT_SCRIPT);
-}
-
-static void simulate(const lw_net *net, const lw_u32s *order,
-                     const uint64_t *pi, uint64_t *val, uint64_t *po) {
-  lw_net_foreach_pi(net, i, id) val[id] = pi[i];
-  lw_vec_foreach(order, i) {
-    uint32_t v = order->data[i];
-    uint64_t in[LW_GATE_MAX_FANIN];
-    if (lw_net_type(net, v) == LW_GATE_PI)
-      continue;
-    lw_net_foreach_fanin(net, v, k, f) in[k] = val[f];
-    val[v] = lw_gate_eval(lw_net_type(net, v), in, lw_net_nfanin(net, v));
-  }
-  lw_net_foreach_po(net, i, d) po[i] = val[d];
-}
-
-static void assert_equivalent(const lw_net *a, const lw_net *b) {
-  assert_int_equal(a->pis.size, b->pis.size);
-  assert_int_equal(a->pos.size, b->pos.size);
-  lw_u32s oa = {0}, ob = {0};
-  lw_error err = {0};
-  assert_int_equal(lw_net_topo(a, &oa, &err), LW_OK);
-  assert_int_equal(lw_net_topo(b, &ob, &err), LW_OK);
-  uint32_t ni = a->pis.size, no = a->pos.size;
-  uint64_t *pi = calloc(ni + 1, 8), *pa = calloc(no + 1, 8);
-  uint64_t *pb = calloc(no + 1, 8);
-  uint64_t *va = calloc(lw_net_size(a) + 1, 8);
-  uint64_t *vb = calloc(lw_net_size(b) + 1, 8);
-  uint64_t seed = 0x9e3779b97f4a7c15ull;
-  for (int round = 0; round < 256; round++) {
-    for (uint32_t i = 0; i < ni; i++) {
-      seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
-      pi[i] = seed;
-    }
-    simulate(a, &oa, pi, va, pa);
-    simulate(b, &ob, pi, vb, pb);
-    for (uint32_t o = 0; o < no; o++)
-      if (pa[o] != pb[o])
-        fail_msg("output %s differs", lw_net_po_name(a, o));
-  }
-  free(pi), free(pa), free(pb), free(va), free(vb);
-  lw_vec_free(&oa);
-  lw_vec_free(&ob);
-}
-
-/* Contract (a)-(c) of rewrite.h; the order check by Kahn over the data and
- * ordering edges, in linear time (benchmarks are large). */
-static void assert_contract(const lw_net *net) {
-  uint32_t n = lw_net_size(net);
-  uint32_t *owner = malloc(n * sizeof *owner), *indeg = calloc(n, 4);
-  uint8_t *is_po = calloc(n, 1);
-  for (uint32_t i = 0; i < n; i++)
-    owner[i] = LW_NONE;
-  lw_net_foreach_po(net, i, d) is_po[d] = 1;
-  lw_net_foreach_node(net, g) {
-    int over = lw_gate(lw_net_type(net, g))->over;
-    if (over < 0)
-      continue;
-    uint32_t y = lw_net_fanin(net, g, (uint32_t)over);
-    lw_fn fn = lw_gate(lw_net_type(net, y))->fn;
-    assert_true(fn != LW_FN_PI && fn != LW_FN_CONST0 && fn != LW_FN_CONST1);
-    assert_false(is_po[y]);
-    assert_int_equal(owner[y], LW_NONE);
-    owner[y] = g;
-  }
-  /* edges: fanin -> reader, reader of y -> the composite owning y */
-  lw_u32s from = {0}, to = {0};
-  lw_net_foreach_node(net, v) lw_net_foreach_fanin(net, v, k, f) {
-    lw_vec_push(&from, f);
-    lw_vec_push(&to, v);
-    if (owner[f] != LW_NONE && owner[f] != v) {
-      lw_vec_push(&from, v);
-      lw_vec_push(&to, owner[f]);
-    }
-  }
-  /* Kahn over a CSR of the edges */
-  uint32_t *off = calloc(n + 2, 4), *adj = calloc(from.size + 1, 4);
-  lw_vec_foreach(&from, e) off[from.data[e] + 2]++;
-  for (uint32_t v = 0; v < n; v++)
-    off[v + 2] += off[v + 1];
-  lw_vec_foreach(&from, e) {
-    adj[off[from.data[e] + 1]++] = to.data[e];
-    indeg[to.data[e]]++;
-  }
-  lw_u32s ready = {0};
-  uint32_t done = 0;
-  for (uint32_t v = 0; v < n; v++)
-    if (!indeg[v])
-      lw_vec_push(&ready, v);
-  while (ready.size) {
-    uint32_t v = lw_vec_pop(&ready);
-    done++;
-    for (uint32_t j = off[v]; j < off[v + 1]; j++)
-      if (--indeg[adj[j]] == 0)
-        lw_vec_push(&ready, adj[j]);
-  }
-  assert_int_equal(done, n);
-  lw_vec_free(&ready);
-  lw_vec_free(&from);
-  lw_vec_free(&to);
-  free(adj);
-  free(off), free(owner), free(indeg), free(is_po);
 }
 
 typedef struct mode {

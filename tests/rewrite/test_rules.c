@@ -4,6 +4,7 @@
  * contract with the mapper (no protected value overwritten, no value
  * overwritten twice, the ordering constraints acyclic), checked here
  * independently of the stage's own bookkeeping. */
+#include "lw_net_check.h"
 #include "lw_test.h"
 
 #include <stdio.h>
@@ -34,102 +35,6 @@ static uint32_t find(const lw_net *net, const char *name) {
   }
   fail_msg("no node named %s", name);
   return LW_NONE;
-}
-
-/* 64 vectors at once: pi[i] holds input i on every lane. */
-static void simulate(const lw_net *net, const uint64_t *pi, uint64_t *po) {
-  lw_u32s order = {0};
-  lw_error err = {0};
-  assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
-  uint64_t *val = calloc(lw_net_size(net) + 1, sizeof *val);
-  lw_net_foreach_pi(net, i, id) val[id] = pi[i];
-  lw_vec_foreach(&order, i) {
-    uint32_t v = order.data[i];
-    uint64_t in[LW_GATE_MAX_FANIN];
-    if (lw_net_type(net, v) == LW_GATE_PI)
-      continue;
-    lw_net_foreach_fanin(net, v, k, f) in[k] = val[f];
-    val[v] = lw_gate_eval(lw_net_type(net, v), in, lw_net_nfanin(net, v));
-  }
-  lw_net_foreach_po(net, i, d) po[i] = val[d];
-  free(val);
-  lw_vec_free(&order);
-}
-
-static void assert_equivalent(const lw_net *a, const lw_net *b) {
-  assert_int_equal(a->pis.size, b->pis.size);
-  assert_int_equal(a->pos.size, b->pos.size);
-  lw_net_foreach_pi(a, i, id) assert_string_equal(
-      lw_net_node_name(a, id), lw_net_node_name(b, b->pis.data[i]));
-  for (uint32_t i = 0; i < a->pos.size; i++)
-    assert_string_equal(lw_net_po_name(a, i), lw_net_po_name(b, i));
-  uint32_t n = a->pis.size;
-  assert_true(n <= 16);
-  uint64_t pi[16], pa[64], pb[64];
-  for (uint64_t base = 0; base < (1ull << n); base += 64) {
-    for (uint32_t i = 0; i < n; i++) {
-      pi[i] = 0;
-      for (uint64_t lane = 0; lane < 64; lane++)
-        pi[i] |= (((base + lane) >> i) & 1) << lane;
-    }
-    simulate(a, pi, pa);
-    simulate(b, pi, pb);
-    for (uint32_t o = 0; o < a->pos.size; o++)
-      assert_true(pa[o] == pb[o]);
-  }
-}
-
-/* The mapper's contract (a)-(c): see rewrite.h. */
-static void assert_contract(const lw_net *net) {
-  uint32_t n = lw_net_size(net);
-  uint32_t *owner = malloc(n * sizeof *owner);
-  uint8_t *is_po = calloc(n, 1);
-  for (uint32_t i = 0; i < n; i++)
-    owner[i] = LW_NONE;
-  lw_net_foreach_po(net, i, d) is_po[d] = 1;
-  lw_net_foreach_node(net, g) {
-    int over = lw_gate(lw_net_type(net, g))->over;
-    if (over < 0)
-      continue;
-    uint32_t y = lw_net_fanin(net, g, (uint32_t)over);
-    lw_fn fn = lw_gate(lw_net_type(net, y))->fn;
-    assert_true(fn != LW_FN_PI && fn != LW_FN_CONST0 && fn != LW_FN_CONST1);
-    assert_false(is_po[y]);
-    assert_int_equal(owner[y], LW_NONE);
-    owner[y] = g;
-    lw_net_foreach_fanin(net, g, k, f) if ((int)k != over)
-        assert_int_not_equal(f, y);
-  }
-  /* edges: fanin -> reader, and reader of y -> the composite owning y */
-  lw_u32s from = {0}, to = {0};
-  lw_net_foreach_node(net, v) lw_net_foreach_fanin(net, v, k, f) {
-    lw_vec_push(&from, f);
-    lw_vec_push(&to, v);
-    if (owner[f] != LW_NONE && owner[f] != v) {
-      lw_vec_push(&from, v);
-      lw_vec_push(&to, owner[f]);
-    }
-  }
-  uint32_t *indeg = calloc(n, sizeof *indeg);
-  lw_vec_foreach(&to, e) indeg[to.data[e]]++;
-  lw_u32s ready = {0};
-  for (uint32_t v = 0; v < n; v++)
-    if (!indeg[v])
-      lw_vec_push(&ready, v);
-  uint32_t done = 0;
-  while (ready.size) { /* Kahn; quadratic scan is fine at test sizes */
-    uint32_t v = lw_vec_pop(&ready);
-    done++;
-    lw_vec_foreach(&from, e) if (from.data[e] == v && --indeg[to.data[e]] == 0)
-        lw_vec_push(&ready, to.data[e]);
-  }
-  assert_int_equal(done, n);
-  lw_vec_free(&from);
-  lw_vec_free(&to);
-  lw_vec_free(&ready);
-  free(indeg);
-  free(owner);
-  free(is_po);
 }
 
 static lw_net *rewrite(const lw_net *in, int paper, lw_merge_criterion crit,
