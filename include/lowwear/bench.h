@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "lowwear/abc.h"
 #include "lowwear/status.h"
 
 typedef enum lw_bench_event_kind {
@@ -41,8 +42,7 @@ typedef struct lw_bench_params {
   uint32_t shard_index; /* K of --shard K/N, 1-based; 0 = no sharding */
   uint32_t shard_count; /* N */
   int force;            /* rerun circuits already complete */
-  const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
-  double abc_timeout_s; /* every ABC/yosys run (3600); 0 = no limit */
+  lw_abc_params abc;    /* every ABC/yosys run (3600 s by default) */
   int cec;              /* verification also proves with ABC cec */
   int paper_rules;      /* strict L1/L2 as the paper states them */
   int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the

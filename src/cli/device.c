@@ -45,12 +45,7 @@
   OPT(trials, "--trials", LW_OPT_INT, "100", 1, 1e6, "T",                      \
       "--program: Monte Carlo rows with --variation")
 
-typedef struct device_opts {
-  DEVICE_OPTS(LW_OPT_FIELD)
-} device_opts;
-
-static const lw_opt device_rows[] = {DEVICE_OPTS(LW_OPT_ROW)};
-#define NOPTS ((int)(sizeof device_rows / sizeof *device_rows))
+LW_CLI_OPTIONS(device_opts, device_rows, DEVICE_OPTS);
 
 static const char usage_head[] =
     "usage: lowwear device [options]\n"
@@ -198,11 +193,10 @@ static void print_program_spice(const lw_device_spice_stats *ss,
 }
 
 static int run_program(const device_opts *o, const char **pos, int npos) {
-  if (npos != 2) {
-    fprintf(stderr, "lowwear: error: device --program needs CIRCUIT and "
-                    "PROGRAM.json (see lowwear device --help)\n");
-    return 2;
-  }
+  if (npos != 2)
+    return lw_cli_usage_error("device", "%s",
+                              "device --program needs CIRCUIT and "
+                              "PROGRAM.json");
   lw_error err = {0};
   lw_read_params rp = lw_read_params_default();
   lw_net *net = NULL;
@@ -247,8 +241,8 @@ int lw_cli_device(int argc, char **argv) {
   device_opts o;
   int npos;
   const char *pos[2] = {0};
-  int rc = lw_cli_parse(argc, argv, 2, device_rows, NOPTS, (lw_opt_value *)&o,
-                        pos, 2, &npos, usage_head);
+  int rc = lw_cli_parse(argc, argv, 2, device_rows, LW_CLI_NOPTS(device_rows),
+                        (lw_opt_value *)&o, pos, 2, &npos, usage_head);
   if (rc)
     return rc < 0 ? 0 : rc;
   if (o.program.set || npos)
