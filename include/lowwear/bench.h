@@ -9,6 +9,7 @@
 #ifndef LOWWEAR_BENCH_H
 #define LOWWEAR_BENCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lowwear/abc.h"
@@ -76,6 +77,12 @@ lw_status lw_bench_run(const lw_bench_params *params, lw_bench_stats *stats,
 lw_status lw_bench_merge(const char *const *dirs, uint32_t ndirs,
                          const lw_bench_params *params, lw_bench_stats *stats,
                          lw_error *err);
+
+/* The closing line of a run (or, merged, of a merge) into buf, no newline;
+ * returns buf. */
+char *lw_bench_summary(const lw_bench_params *params,
+                       const lw_bench_stats *stats, int merged, char *buf,
+                       size_t n);
 
 /* "K/N" into index and count; 0 when it is not 1 <= K <= N. */
 int lw_bench_parse_shard(const char *text, uint32_t *index, uint32_t *count);

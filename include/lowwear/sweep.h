@@ -53,5 +53,8 @@ lw_status lw_sweep_write_csv(const lw_sweep *sweep, const char *path,
                              lw_error *err);
 lw_status lw_sweep_write_svg(const lw_sweep *sweep, const char *path,
                              lw_error *err);
+/* dir NULL: the CSV on stdout; else DIR/sweep.csv and DIR/pareto.svg (the
+ * folder made when missing). */
+lw_status lw_sweep_write(const lw_sweep *sweep, const char *dir, lw_error *err);
 
 #endif

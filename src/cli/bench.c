@@ -160,14 +160,8 @@ int lw_cli_bench(int argc, char **argv) {
                      : lw_bench_run(&p, &stats, &err);
   clear_line(&pr);
   if (st == LW_OK || st == LW_ERR_VERIFY || st == LW_ERR_CIRCUIT) {
-    if (o.merge.set)
-      printf("lowwear bench: merged %u circuits into %s\n", stats.circuits,
-             p.out_dir);
-    else
-      printf("lowwear bench: %u circuits (%u run, %u already done) in %.1f s; "
-             "%u failed verification, %u failed; reports in %s\n",
-             stats.circuits, stats.ran, stats.skipped, stats.seconds,
-             stats.unverified, stats.failed, p.out_dir);
+    char line[4096 + 256];
+    puts(lw_bench_summary(&p, &stats, o.merge.set, line, sizeof line));
   }
   return st == LW_OK ? 0 : lw_cli_fail(&err);
 }

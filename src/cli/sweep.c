@@ -2,9 +2,6 @@
  * flow; latency, toggle estimate and measured steady-state wear per row as
  * CSV, and the Pareto front of latency against the hottest cell as SVG. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "lowwear/lowwear.h"
@@ -63,24 +60,8 @@ int lw_cli_sweep(int argc, char **argv) {
   lw_error err = {0};
   lw_sweep sweep;
   lw_status st = lw_sweep_run(pos[0], &sp, &sweep, &err);
-  if (st == LW_OK && !v.output.str)
-    st = lw_sweep_write_csv(&sweep, "-", &err);
-  if (st == LW_OK && v.output.str) {
-    mkdir(v.output.str, 0777); /* an existing folder is fine */
-    size_t n = strlen(v.output.str) + 16;
-    char *csv = malloc(n), *svg = malloc(n);
-    if (!csv || !svg) {
-      st = lw_error_set(&err, LW_ERR_IO, NULL, 0, "out of memory");
-    } else {
-      snprintf(csv, n, "%s/sweep.csv", v.output.str);
-      snprintf(svg, n, "%s/pareto.svg", v.output.str);
-      st = lw_sweep_write_csv(&sweep, csv, &err);
-      if (st == LW_OK)
-        st = lw_sweep_write_svg(&sweep, svg, &err);
-    }
-    free(csv);
-    free(svg);
-  }
+  if (st == LW_OK)
+    st = lw_sweep_write(&sweep, v.output.str, &err);
   lw_sweep_free(&sweep);
   return st == LW_OK ? (fflush(stdout) ? 1 : 0) : lw_cli_fail(&err);
 }
