@@ -9,8 +9,10 @@
 #ifndef LOWWEAR_BENCH_H
 #define LOWWEAR_BENCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "lowwear/abc.h"
 #include "lowwear/status.h"
 
 typedef enum lw_bench_event_kind {
@@ -41,8 +43,7 @@ typedef struct lw_bench_params {
   uint32_t shard_index; /* K of --shard K/N, 1-based; 0 = no sharding */
   uint32_t shard_count; /* N */
   int force;            /* rerun circuits already complete */
-  const char *abc_path; /* NULL: berkeley-abc or abc on the PATH */
-  double abc_timeout_s; /* every ABC/yosys run (3600); 0 = no limit */
+  lw_abc_params abc;    /* every ABC/yosys run (3600 s by default) */
   int cec;              /* verification also proves with ABC cec */
   int paper_rules;      /* strict L1/L2 as the paper states them */
   int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the
@@ -76,6 +77,12 @@ lw_status lw_bench_run(const lw_bench_params *params, lw_bench_stats *stats,
 lw_status lw_bench_merge(const char *const *dirs, uint32_t ndirs,
                          const lw_bench_params *params, lw_bench_stats *stats,
                          lw_error *err);
+
+/* The closing line of a run (or, merged, of a merge) into buf, no newline;
+ * returns buf. */
+char *lw_bench_summary(const lw_bench_params *params,
+                       const lw_bench_stats *stats, int merged, char *buf,
+                       size_t n);
 
 /* "K/N" into index and count; 0 when it is not 1 <= K <= N. */
 int lw_bench_parse_shard(const char *text, uint32_t *index, uint32_t *count);

@@ -6,6 +6,7 @@
 #define LOWWEAR_DEVICE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "lowwear/status.h"
 
@@ -61,6 +62,9 @@ lw_status lw_device_check(const lw_device_params *params,
 void lw_device_report_free(lw_device_report *report);
 /* The report as JSON text (caller frees with free()). */
 char *lw_device_report_json(const lw_device_report *report);
+/* The report as text: the cases' table, then (with F_min) the smallest
+ * static margins of each gate. */
+void lw_device_report_print(FILE *out, const lw_device_report *report);
 
 /* Pass/fail map of one gate over its output and input line voltages,
  * written as dir/window_<GATE>.csv and .svg. Ranges are centred on the
@@ -72,6 +76,9 @@ typedef struct lw_device_window_stats {
 } lw_device_window_stats;
 lw_status lw_device_window(const lw_device_params *params, const char *dir,
                            lw_device_window_stats *stats, lw_error *err);
+/* The window's summary line ("lowwear: window of GATE: ..."). */
+void lw_device_window_print(FILE *out, const char *gate,
+                            const lw_device_window_stats *stats);
 
 /* One ngspice deck per case of the report, written to dir; when ngspice
  * is found (ngspice_path or the PATH) each deck is run and its final gaps
@@ -88,6 +95,9 @@ lw_status lw_device_spice(const lw_device_params *params,
                           const lw_device_report *report, const char *dir,
                           const char *ngspice_path,
                           lw_device_spice_stats *stats, lw_error *err);
+/* The decks' summary line ("lowwear: ngspice: ..." or not found). */
+void lw_device_spice_print(FILE *out, const lw_device_spice_stats *stats,
+                           const char *dir);
 
 /* ---- a whole program on the device (docs/device.md section 10) ----------
  * The row as devices: every cell a device with its own gap, every cycle of
@@ -187,5 +197,12 @@ lw_status lw_device_program(const struct lw_net *net,
                             lw_device_program_report *report, lw_error *err);
 void lw_device_program_report_free(lw_device_program_report *report);
 char *lw_device_program_report_json(const lw_device_program_report *report);
+/* The report as text: failing vectors, cells, energy by kind, margins. */
+void lw_device_program_report_print(FILE *out,
+                                    const lw_device_program_report *report);
+/* The summary line of the program's deck (--program --spice). */
+void lw_device_program_spice_print(FILE *out,
+                                   const lw_device_spice_stats *stats,
+                                   const char *dir);
 
 #endif

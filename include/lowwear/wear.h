@@ -1,14 +1,14 @@
-/* Wear you can see and control (docs/method.md section 7, wear per cell in
- * steady state): flips per run measured by simulation, per cell and in total,
- * with the next run's setup written over the final row; lifetimes; a heat map;
- * program variants that rotate the work cells across runs; and a sweep of
- * row sizes. docs/wear.md documents the commands built on these. */
+/* Wear you can see (docs/method.md section 7, wear per cell in steady
+ * state): flips per run measured by simulation, per cell and in total, with
+ * the next run's setup written over the final row; lifetimes. docs/wear.md
+ * documents the commands built on these. */
 #ifndef LOWWEAR_WEAR_H
 #define LOWWEAR_WEAR_H
 
 #include <stdint.h>
 
-#include "lowwear/lowwear.h"
+#include "lowwear/program.h"
+#include "lowwear/status.h"
 
 #define LW_WEAR_MAX_ENDURANCE 8
 
@@ -66,82 +66,5 @@ lw_status lw_wear_measure(const lw_program *const *variants, uint32_t n,
 void lw_wear_report_free(lw_wear_report *report);
 /* The report as a JSON object text (caller frees with free()). */
 char *lw_wear_report_json(const lw_wear_report *report, const lw_program *prog);
-
-/* Names a program carries (accessors for cli/). */
-const char *lw_program_circuit(const lw_program *prog);
-const char *lw_program_flow(const lw_program *prog);
-
-/* Variant k of r: the program with its work cells (every cell that is not
- * an input cell) rotated by k*m/r places among the m work cells. Input
- * cells stay where they are (docs/program.md: they are fixed data). A row that
- * cycles through the r variants spreads the wear of each logical cell over
- * r physical ones. */
-lw_status lw_program_rotate(const lw_program *prog, uint32_t k, uint32_t r,
-                            lw_program **out, lw_error *err);
-
-/* r variants (variants[0..r) receives them) that level wear better than a
- * plain rotation. From the program's measured flips per cell, variant by
- * variant, the hottest work cells go to the physical cells with the fewest
- * flips so far (greedy balancing), either among cells of the same setup
- * value or among all work cells. These two cycles and lw_program_rotate's
- * are measured in steady state (params: the vectors; NULL = defaults) and
- * the best is returned. Input cells never move. */
-lw_status lw_program_level(const lw_program *prog, uint32_t r,
-                           const lw_wear_params *params, lw_program **variants,
-                           lw_error *err);
-
-/* SVG: flips per cell and cycle (cells down, cycles across, binned to fit)
- * beside a bar per cell of steady flips per run. Needs report->events. */
-lw_status lw_wear_heatmap_svg(const lw_wear_report *report,
-                              const lw_program *prog, const char *path,
-                              lw_error *err);
-
-/* ---- sweep: row size against latency and wear -----------------------------
- */
-
-#define LW_SWEEP_MAX_FACTORS 16
-
-typedef struct lw_sweep_params {
-  uint32_t nfactors;
-  double factors[LW_SWEEP_MAX_FACTORS]; /* rows = factor x base row */
-  int wear_control;     /* add the lowwear flow with wear_aware and
-                           prob_reinit ("lowwear+wear") */
-  double latency_slack; /* for that flow (0: the mapper's default) */
-  uint32_t rotate;      /* > 1: also the hottest cell over this many
-                           rotated variants (lw_program_rotate) */
-  lw_flow_params flow;  /* template: synth, read, verify settings */
-  lw_wear_params wear;
-} lw_sweep_params;
-
-typedef struct lw_sweep_point {
-  char flow[32];
-  uint32_t row, min_row;
-  double factor;
-  uint32_t latency;
-  double toggle, flips, steady_flips, hottest_flips, lifetime_runs;
-  double hottest_rotated; /* with params->rotate */
-  int pareto; /* no other point of the circuit has latency and hottest
-                 flips both at most its own, one strictly less */
-} lw_sweep_point;
-
-typedef struct lw_sweep {
-  char *circuit;
-  uint32_t base_row; /* the largest of the flows' minimum rows */
-  uint32_t rotate;
-  uint32_t npoints;
-  lw_sweep_point *points;
-} lw_sweep;
-
-lw_sweep_params lw_sweep_params_default(void);
-/* Each flow prepared once (lw_flow_prepare), mapped at every row
- * (lw_flow_map) and measured (lw_wear_measure, one variant). */
-lw_status lw_sweep_run(const char *circuit_path, const lw_sweep_params *params,
-                       lw_sweep *sweep, lw_error *err);
-void lw_sweep_free(lw_sweep *sweep);
-/* sweep.csv (path "-" = stdout) and the Pareto SVG, written atomically. */
-lw_status lw_sweep_write_csv(const lw_sweep *sweep, const char *path,
-                             lw_error *err);
-lw_status lw_sweep_write_svg(const lw_sweep *sweep, const char *path,
-                             lw_error *err);
 
 #endif

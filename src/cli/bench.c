@@ -40,12 +40,7 @@
   OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \
       "no progress line, even on a terminal")
 
-typedef struct bench_opts {
-  BENCH_OPTIONS(LW_OPT_FIELD)
-} bench_opts;
-
-static const lw_opt options[] = {BENCH_OPTIONS(LW_OPT_ROW)};
-#define NOPTIONS (int)(sizeof options / sizeof options[0])
+LW_CLI_OPTIONS(bench_opts, options, BENCH_OPTIONS);
 #define MAX_PATHS 4096
 
 static const char usage_head[] =
@@ -113,8 +108,9 @@ int lw_cli_bench(int argc, char **argv) {
   bench_opts o;
   const char *paths[MAX_PATHS];
   int npaths = 0;
-  int rc = lw_cli_parse(argc, argv, 2, options, NOPTIONS, (lw_opt_value *)&o,
-                        paths, MAX_PATHS, &npaths, usage_head);
+  int rc =
+      lw_cli_parse(argc, argv, 2, options, LW_CLI_NOPTS(options),
+                   (lw_opt_value *)&o, paths, MAX_PATHS, &npaths, usage_head);
   if (rc)
     return rc < 0 ? 0 : rc;
 
@@ -126,8 +122,7 @@ int lw_cli_bench(int argc, char **argv) {
   p.paths = paths;
   p.npaths = (uint32_t)npaths;
   p.force = o.force.set;
-  p.abc_path = o.abc.set ? o.abc.str : NULL;
-  p.abc_timeout_s = o.abc_timeout.real;
+  p.abc = lw_cli_abc(&o.abc, &o.abc_timeout);
   p.cec = !o.no_cec.set;
   p.paper_rules = o.paper_rules.set;
   p.wide = !o.no_wide.set;
@@ -141,22 +136,20 @@ int lw_cli_bench(int argc, char **argv) {
 
   if (o.shard.set &&
       !lw_bench_parse_shard(o.shard.str, &p.shard_index, &p.shard_count)) {
-    fprintf(stderr,
-            "lowwear: error: --shard takes K/N with 1 <= K <= N, "
-            "not '%s'\n",
-            o.shard.str);
-    return 2;
+    return lw_cli_usage_error(NULL,
+                              "--shard takes K/N with 1 <= K <= N, "
+                              "not '%s'",
+                              o.shard.str);
   }
   if (o.merge.set &&
       (!npaths || o.shard.set || o.suite.set || o.benchmarks.set)) {
-    fprintf(stderr, "lowwear: error: --merge takes the shard folders as "
-                    "arguments, and no --shard, --suite or --benchmarks\n");
-    return 2;
+    return lw_cli_usage_error(NULL, "%s",
+                              "--merge takes the shard folders as arguments, "
+                              "and no --shard, --suite or --benchmarks");
   }
   if (npaths && (o.suite.set || o.benchmarks.set) && !o.merge.set) {
-    fprintf(stderr, "lowwear: error: give circuits or --suite/--benchmarks, "
-                    "not both\n");
-    return 2;
+    return lw_cli_usage_error(
+        NULL, "%s", "give circuits or --suite/--benchmarks, not both");
   }
 
   lw_bench_stats stats;
@@ -167,14 +160,8 @@ int lw_cli_bench(int argc, char **argv) {
                      : lw_bench_run(&p, &stats, &err);
   clear_line(&pr);
   if (st == LW_OK || st == LW_ERR_VERIFY || st == LW_ERR_CIRCUIT) {
-    if (o.merge.set)
-      printf("lowwear bench: merged %u circuits into %s\n", stats.circuits,
-             p.out_dir);
-    else
-      printf("lowwear bench: %u circuits (%u run, %u already done) in %.1f s; "
-             "%u failed verification, %u failed; reports in %s\n",
-             stats.circuits, stats.ran, stats.skipped, stats.seconds,
-             stats.unverified, stats.failed, p.out_dir);
+    char line[4096 + 256];
+    puts(lw_bench_summary(&p, &stats, o.merge.set, line, sizeof line));
   }
   return st == LW_OK ? 0 : lw_cli_fail(&err);
 }

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,52 @@ int lw_cli_fail(const lw_error *err) {
   else
     fprintf(stderr, "lowwear: error: %s\n", err->msg);
   return lw_status_exit_code(err->status);
+}
+
+int lw_cli_usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("lowwear: error: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  if (command)
+    fprintf(stderr, " (see lowwear %s --help)", command);
+  fputc('\n', stderr);
+  return 2;
+}
+
+int lw_cli_name(lw_names t, const char *opt, const char *text,
+                const char *command) {
+  int id = lw_names_parse(t, text);
+  if (id < 0) {
+    char list[256];
+    lw_cli_usage_error(command, "%s takes %s, not '%s'", opt,
+                       lw_names_join(t, ", ", " or ", list, sizeof list), text);
+  }
+  return id;
+}
+
+int lw_cli_numbers(const char *text, double lo, int lo_open, double hi,
+                   double *out, uint32_t max, uint32_t *n) {
+  *n = 0;
+  const char *s = text;
+  while (*s) {
+    char *end;
+    double x = strtod(s, &end);
+    if (end == s || (lo_open ? x <= lo : x < lo) || x > hi || *n == max)
+      return 0;
+    out[(*n)++] = x;
+    s = end;
+    if (*s == ',')
+      s++;
+    else if (*s)
+      return 0;
+  }
+  return *n > 0;
+}
+
+lw_abc_params lw_cli_abc(const lw_opt_value *abc, const lw_opt_value *timeout) {
+  return (lw_abc_params){abc->str, timeout->real};
 }
 
 int lw_cli_read_pair(const char *circuit, const char *program,
@@ -128,17 +175,15 @@ int lw_cli_value(const lw_opt *opt, const char *text, lw_opt_value *v) {
     v->real = x;
     return 0;
   case NUM_NAN:
-    fprintf(stderr, "lowwear: error: %s takes a %s from %s to %s, not '%s'\n",
-            opt->name, whole ? "whole number" : "number", lo, hi, text);
-    return 2;
+    return lw_cli_usage_error(NULL, "%s takes a %s from %s to %s, not '%s'",
+                              opt->name, whole ? "whole number" : "number", lo,
+                              hi, text);
   case NUM_SMALL:
-    fprintf(stderr, "lowwear: error: %s %s is too small (at least %s)\n",
-            opt->name, text, lo);
-    return 2;
+    return lw_cli_usage_error(NULL, "%s %s is too small (at least %s)",
+                              opt->name, text, lo);
   case NUM_LARGE:
-    fprintf(stderr, "lowwear: error: %s %s is too large (at most %s)\n",
-            opt->name, text, hi);
-    return 2;
+    return lw_cli_usage_error(NULL, "%s %s is too large (at most %s)",
+                              opt->name, text, hi);
   }
   return 2;
 }
@@ -179,15 +224,13 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
           joined = arg + 2;
         }
       if (k < 0) {
-        fprintf(stderr, "lowwear: error: unknown option '%.*s' (see --help)\n",
-                (int)len, arg);
-        return 2;
+        return lw_cli_usage_error(NULL, "unknown option '%.*s' (see --help)",
+                                  (int)len, arg);
       }
       values[k].set = 1;
       if (opts[k].kind == LW_OPT_FLAG) {
         if (eq) {
-          fprintf(stderr, "lowwear: error: %s takes no value\n", opts[k].name);
-          return 2;
+          return lw_cli_usage_error(NULL, "%s takes no value", opts[k].name);
         }
         values[k].num = 1;
         continue;
@@ -196,18 +239,16 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
                          : eq   ? eq + 1
                                 : (a + 1 < argc ? argv[++a] : NULL);
       if (!text) {
-        fprintf(stderr, "lowwear: error: option %s needs a value (%s)\n",
-                opts[k].name, opts[k].meta);
-        return 2;
+        return lw_cli_usage_error(NULL, "option %s needs a value (%s)",
+                                  opts[k].name, opts[k].meta);
       }
       if (lw_cli_value(&opts[k], text, &values[k]))
         return 2;
       continue;
     }
     if (*npos >= maxpos) {
-      fprintf(stderr, "lowwear: error: unexpected argument '%s' (see --help)\n",
-              arg);
-      return 2;
+      return lw_cli_usage_error(NULL, "unexpected argument '%s' (see --help)",
+                                arg);
     }
     pos[(*npos)++] = arg;
   }

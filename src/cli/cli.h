@@ -7,8 +7,12 @@
 #ifndef LW_CLI_CLI_H
 #define LW_CLI_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
+#include "lowwear/abc.h"
+#include "lowwear/io.h"
+#include "lowwear/names.h"
 #include "lowwear/status.h"
 
 typedef enum { LW_OPT_FLAG, LW_OPT_STR, LW_OPT_INT, LW_OPT_REAL } lw_opt_kind;
@@ -34,6 +38,27 @@ typedef struct lw_opt_value {
 #define LW_OPT_ROW(field, name, kind, def, min, max, meta, help)               \
   {name, kind, def, min, max, meta, help},
 
+/* A command's options from its table TABLE(OPT): the struct of their values
+ * (one lw_opt_value per row, in order: lw_cli_parse fills it as an array)
+ * and the rows. */
+#define LW_CLI_OPTIONS(values, rows, TABLE)                                    \
+  typedef struct values {                                                      \
+    TABLE(LW_OPT_FIELD)                                                        \
+  } values;                                                                    \
+  static const lw_opt rows[] = {TABLE(LW_OPT_ROW)};                            \
+  _Static_assert(sizeof(values) ==                                             \
+                     sizeof rows / sizeof *rows * sizeof(lw_opt_value),        \
+                 "one lw_opt_value per option")
+#define LW_CLI_NOPTS(rows) ((int)(sizeof rows / sizeof *rows))
+
+/* A help text listing a name table's listed names, "a | b | c" followed by
+ * tail, at compile time: each listed row gives " | name", and the leading
+ * " | " (3 characters) is skipped. */
+#define LW_CLI_BAR(id, name, listed) LW_CLI_BAR_##listed(name)
+#define LW_CLI_BAR_1(name) " | " name
+#define LW_CLI_BAR_0(name)
+#define LW_CLI_NAMES(TABLE, tail) ((TABLE(LW_CLI_BAR) tail) + 3)
+
 /* --abc-timeout: one row, one meaning, in every command that runs ABC (or
  * yosys): seconds per run, 0 = no limit, as timeout_s in the library. */
 #define LW_CLI_ABC_TIMEOUT(OPT)                                                \
@@ -43,8 +68,9 @@ typedef struct lw_opt_value {
 /* --input-format: one row in every command that reads a circuit. */
 #define LW_CLI_INPUT_FORMAT(OPT)                                               \
   OPT(input_format, "--input-format", LW_OPT_STR, NULL, 0, 0, "FMT",           \
-      "blif | aag | aig | pla | v: the circuit's format (default: its "        \
-      "extension; for CIRCUIT -, standard input, its content)")
+      LW_CLI_NAMES(LW_INPUT_FORMATS,                                           \
+                   ": the circuit's format (default: its extension; for "      \
+                   "CIRCUIT -, standard input, its content)"))
 
 /* Parse argv[first..argc) against opts[0..n) into values (an array of n
  * lw_opt_value laid out as the struct the table expands to); positionals go
@@ -62,6 +88,25 @@ void lw_cli_exit_statuses(FILE *out);
  * ("not a number" otherwise) and within opt's range ("too large", "too
  * small"). Returns 0, or prints "lowwear: error: ..." and returns 2. */
 int lw_cli_value(const lw_opt *opt, const char *text, lw_opt_value *v);
+
+/* Print "lowwear: error: " and the message, with " (see lowwear COMMAND
+ * --help)" when command is not NULL; returns 2, the usage exit status. */
+int lw_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* The id text names in t; or, unknown, the usage error "OPT takes a, b or
+ * c, not 'text'" (the hint of command as lw_cli_usage_error) and -1. */
+int lw_cli_name(lw_names t, const char *opt, const char *text,
+                const char *command);
+/* A comma-separated list of at most max numbers, each above lo (lo_open) or
+ * at least lo, and at most hi, into out[0..*n); 1, or 0 when text is not
+ * such a list or is empty. */
+int lw_cli_numbers(const char *text, double lo, int lo_open, double hi,
+                   double *out, uint32_t max, uint32_t *n);
+/* The ABC executable and time limit of --abc and --abc-timeout. */
+lw_abc_params lw_cli_abc(const lw_opt_value *abc, const lw_opt_value *timeout);
 
 /* Subcommands. */
 int lw_cli_map(int argc, char **argv);

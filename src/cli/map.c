@@ -5,16 +5,17 @@
 
 #include "cli.h"
 #include "lowwear/lowwear.h"
-#include "lowwear/wear.h"
 
 #define MAP_OPTIONS(OPT)                                                       \
   OPT(flow, "--flow", LW_OPT_STR, "lowwear", 0, 0, "NAME",                     \
-      "simpler | losss | lowwear | lowwear-wide")                              \
+      LW_CLI_NAMES(LW_FLOWS_BY_NAME, ""))                                      \
   OPT(gates, "--gates", LW_OPT_STR, NULL, 0, 0, "SET",                         \
-      "paper | wide: gate library for losss/lowwear (default: the flow's)")    \
+      LW_CLI_NAMES(LW_GATE_SETS,                                               \
+                   ": gate library for losss/lowwear (default: the flow's)"))  \
   OPT(cost, "--cost", LW_OPT_STR, NULL, 0, 0, "MODEL",                         \
-      "toggle | wear | equal: genlib areas of losss/lowwear (default: the "    \
-      "flow's)")                                                               \
+      LW_CLI_NAMES(LW_COST_MODELS,                                             \
+                   ": genlib areas of losss/lowwear (default: "                \
+                   "the flow's)"))                                             \
   OPT(max_inputs, "--max-inputs", LW_OPT_INT, "4", 3, 4, "K",                  \
       "widest NOR/OR with --gates wide")                                       \
   OPT(row, "--row", LW_OPT_STR, "min", 0, 0, "N|min",                          \
@@ -22,9 +23,10 @@
   OPT(output, "-o", LW_OPT_STR, "-", 0, 0, "FILE",                             \
       "write the program here (- = stdout)")                                   \
   OPT(format, "--format", LW_OPT_STR, "json", 0, 0, "FMT",                     \
-      "json | text | simpler")                                                 \
+      LW_CLI_NAMES(LW_PROGRAM_FORMATS, ""))                                    \
   OPT(synth, "--synth", LW_OPT_STR, "abc", 0, 0, "MODE",                       \
-      "abc, or none: the input is already mapped to NOT/NOR/OR cells")         \
+      LW_SYNTH_ABC_NAME ", or " LW_SYNTH_NONE_NAME                             \
+                        ": the input is already mapped to NOT/NOR/OR cells")   \
   OPT(abc, "--abc", LW_OPT_STR, NULL, 0, 0, "PATH",                            \
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
   LW_CLI_ABC_TIMEOUT(OPT)                                                      \
@@ -33,7 +35,7 @@
       "PREFIX; {A | B} runs each alternative after PREFIX and keeps the "      \
       "netlist of least area")                                                 \
   OPT(reinit, "--reinit", LW_OPT_STR, "flow", 0, 0, "POLICY",                  \
-      "flow | batch | demand: how dead cells are re-initialised")              \
+      LW_CLI_NAMES(LW_REINITS, ": how dead cells are re-initialised"))         \
   OPT(paper_rules, "--paper-rules", LW_OPT_FLAG, NULL, 0, 0, "",               \
       "merge legality exactly as the paper states it (strict L1)")             \
   OPT(wear_aware, "--wear-aware", LW_OPT_FLAG, NULL, 0, 0, "",                 \
@@ -53,13 +55,7 @@
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2e9, "S", "random vector seed")      \
   LW_CLI_INPUT_FORMAT(OPT)
 
-enum {
-#define OPT(field, ...) OPT_##field,
-  MAP_OPTIONS(OPT)
-#undef OPT
-      OPT_COUNT
-};
-static const lw_opt options[] = {MAP_OPTIONS(LW_OPT_ROW)};
+LW_CLI_OPTIONS(map_values, map_opts, MAP_OPTIONS);
 
 static const char usage_head[] =
     "usage: lowwear map CIRCUIT [options]\n\n"
@@ -76,180 +72,125 @@ static void warn(void *ctx, const char *file, int line, const char *msg) {
     fprintf(stderr, "lowwear: warning: %s: %s\n", file, msg);
 }
 
-static int usage_error(const char *fmt, const char *what) {
-  fprintf(stderr, "lowwear: error: ");
-  fprintf(stderr, fmt, what);
-  fprintf(stderr, " (see lowwear map --help)\n");
-  return 2;
+/* --row N|min into p->row (0 = the minimum); 0 or the exit status. */
+static int parse_row(const char *text, lw_flow_params *p) {
+  static const lw_opt row_cells = {"--row", LW_OPT_INT, NULL, 1,
+                                   1e8,     "N|min",    NULL};
+  lw_opt_value row;
+  if (!strcmp(text, "min"))
+    return 0;
+  if (!strchr("+-.0123456789", text[0]))
+    return lw_cli_usage_error(
+        "map", "--row takes a number of cells or 'min', not '%s'", text);
+  if (lw_cli_value(&row_cells, text, &row))
+    return 2;
+  p->row = (uint32_t)row.num;
+  return 0;
 }
 
-/* --rotate: R variants of the program whose work cells are permuted so that
- * a row cycling through them levels wear; each is verified by simulation
- * and written as FILE.k.json (FILE without its .json). */
-static lw_status write_variants(const char *circuit_path, lw_program *prog,
-                                uint32_t r, const lw_flow_params *p,
-                                const char *out, lw_error *err) {
-  lw_program *variants[64] = {NULL};
-  lw_net *circuit = NULL;
-  lw_status st = lw_program_level(prog, r, NULL, variants, err);
-  if (st == LW_OK && p->verify)
-    st = p->synth_none
-             ? lw_io_read_mapped(circuit_path, &circuit, err)
-             : lw_io_read_circuit(circuit_path, &p->read, &circuit, err);
-  size_t stem = strlen(out);
-  if (stem > 5 && !strcmp(out + stem - 5, ".json"))
-    stem -= 5;
-  for (uint32_t k = 0; k < r && st == LW_OK; k++) {
-    if (p->verify) {
-      lw_verify_params vp = p->verify_params;
-      vp.cec = 0; /* a permutation of cells of a proved program */
-      lw_verify_report rep;
-      st = lw_sim_verify(circuit, variants[k], &vp, &rep, err);
-      if (st == LW_OK && !rep.ok)
-        st = lw_error_set(err, LW_ERR_VERIFY, circuit_path, 0,
-                          "variant %u is incorrect, not written: %s", k,
-                          rep.first_error);
-      lw_verify_report_free(&rep);
-    }
-    char path[4096];
-    snprintf(path, sizeof path, "%.*s.%u.json", (int)stem, out, k);
-    if (st == LW_OK)
-      st = lw_io_write_program(variants[k], path, LW_FORMAT_JSON, err);
-  }
-  for (uint32_t k = 0; k < r; k++)
-    lw_program_free(variants[k]);
-  lw_net_free(circuit);
-  return st;
+/* --gates, --cost, --max-inputs: the library of losss and lowwear. */
+static int parse_library(const map_values *v, lw_flow_params *p) {
+  if (p->flow == LW_FLOW_SIMPLER &&
+      (v->gates.set || v->cost.set || v->max_inputs.set))
+    return lw_cli_usage_error(
+        "map", "%s",
+        "--gates, --cost and --max-inputs choose the library of losss "
+        "and lowwear; simpler reproduces SIMPLER MAGIC exactly, with "
+        "its own NOT/NOR2 library and areas");
+  int gates = v->gates.str ? lw_cli_name(lw_synth_gate_sets(), "--gates",
+                                         v->gates.str, "map")
+                           : (int)p->synth.gates;
+  if (gates < 0)
+    return 2;
+  p->synth.gates = (lw_gate_set)gates;
+  p->synth.max_inputs = (int)v->max_inputs.num;
+  int cost = v->cost.str
+                 ? lw_cli_name(lw_synth_costs(), "--cost", v->cost.str, "map")
+                 : (int)p->synth.cost;
+  if (cost < 0)
+    return 2;
+  p->synth.cost = (lw_cost_model)cost;
+  int synth = lw_cli_name(lw_synth_modes(), "--synth", v->synth.str, "map");
+  if (synth < 0)
+    return 2;
+  p->synth_none = synth == LW_SYNTH_NONE;
+  return 0;
 }
 
-int lw_cli_map(int argc, char **argv) {
-  lw_opt_value v[OPT_COUNT];
-  const char *pos[1] = {0};
-  int npos;
-  int rc = lw_cli_parse(argc, argv, 2, options, OPT_COUNT, v, pos, 1, &npos,
-                        usage_head);
+/* Every option but --flow, --row, --format, --rotate into p. */
+static int parse_flow(const map_values *v, lw_flow_params *p) {
+  int rc = parse_library(v, p);
   if (rc)
-    return rc < 0 ? 0 : rc;
-  if (npos != 1)
-    return usage_error("%s", "map takes one CIRCUIT file");
-  int flow = lw_flow_parse(v[OPT_flow].str);
-  if (flow < 0)
-    return usage_error("unknown flow '%s'", v[OPT_flow].str);
-  lw_flow_params p = lw_flow_params_default((lw_flow_id)flow);
-  if (strcmp(v[OPT_row].str, "min")) {
-    /* a number of cells unless "min" */
-    static const lw_opt row_cells = {"--row", LW_OPT_INT, NULL, 1,
-                                     1e8,     "N|min",    NULL};
-    lw_opt_value row;
-    if (!strchr("+-.0123456789", v[OPT_row].str[0]))
-      return usage_error("--row takes a number of cells or 'min', not '%s'",
-                         v[OPT_row].str);
-    if (lw_cli_value(&row_cells, v[OPT_row].str, &row))
-      return 2;
-    p.row = (uint32_t)row.num;
-  }
-  lw_program_format format;
-  if (!strcmp(v[OPT_format].str, "json"))
-    format = LW_FORMAT_JSON;
-  else if (!strcmp(v[OPT_format].str, "text"))
-    format = LW_FORMAT_TEXT;
-  else if (!strcmp(v[OPT_format].str, "simpler"))
-    format = LW_FORMAT_SIMPLER;
-  else
-    return usage_error("unknown format '%s'", v[OPT_format].str);
-  if (flow == LW_FLOW_SIMPLER &&
-      (v[OPT_gates].set || v[OPT_cost].set || v[OPT_max_inputs].set))
-    return usage_error(
-        "%s", "--gates, --cost and --max-inputs choose the library of losss "
-              "and lowwear; simpler reproduces SIMPLER MAGIC exactly, with "
-              "its own NOT/NOR2 library and areas");
-  if (v[OPT_gates].str) {
-    if (!strcmp(v[OPT_gates].str, "wide"))
-      p.synth.gates = LW_GATES_WIDE;
-    else if (!strcmp(v[OPT_gates].str, "paper"))
-      p.synth.gates = LW_GATES_PAPER;
-    else
-      return usage_error("--gates takes paper or wide, not '%s'",
-                         v[OPT_gates].str);
-  }
-  p.synth.max_inputs = (int)v[OPT_max_inputs].num;
-  if (v[OPT_cost].str) {
-    if (!strcmp(v[OPT_cost].str, "toggle"))
-      p.synth.cost = LW_COST_TOGGLE;
-    else if (!strcmp(v[OPT_cost].str, "wear"))
-      p.synth.cost = LW_COST_WEAR;
-    else if (!strcmp(v[OPT_cost].str, "equal"))
-      p.synth.cost = LW_COST_EQUAL;
-    else
-      return usage_error("--cost takes toggle, wear or equal, not '%s'",
-                         v[OPT_cost].str);
-  }
-  if (!strcmp(v[OPT_synth].str, "none"))
-    p.synth_none = 1;
-  else if (strcmp(v[OPT_synth].str, "abc"))
-    return usage_error("--synth takes abc or none, not '%s'", v[OPT_synth].str);
-  if (!strcmp(v[OPT_reinit].str, "batch"))
-    p.reinit = LW_REINIT_BATCH;
-  else if (!strcmp(v[OPT_reinit].str, "demand"))
-    p.reinit = LW_REINIT_ON_DEMAND;
-  else if (strcmp(v[OPT_reinit].str, "flow"))
-    return usage_error("--reinit takes flow, batch or demand, not '%s'",
-                       v[OPT_reinit].str);
-  p.synth.abc_path = v[OPT_abc].str;
-  p.synth.timeout_s = v[OPT_abc_timeout].real;
-  p.synth.script = v[OPT_abc_script].str;
-  p.read.abc_path = v[OPT_abc].str;
-  p.read.timeout_s = v[OPT_abc_timeout].real;
-  p.read.warn = warn;
-  p.read.input_format = v[OPT_input_format].str;
-  p.paper_rules = (int)v[OPT_paper_rules].num;
-  p.verify = !v[OPT_no_verify].num;
-  p.wear_aware = (int)v[OPT_wear_aware].num;
-  p.prob_reinit = (int)v[OPT_prob_reinit].num;
-  p.latency_slack = v[OPT_latency_slack].real;
-  uint32_t rotate = (uint32_t)v[OPT_rotate].num;
-  if (rotate > 1 &&
-      (!strcmp(v[OPT_output].str, "-") || format != LW_FORMAT_JSON))
-    return usage_error("%s", "--rotate needs -o FILE and the json format");
-  p.verify_params.cec = !v[OPT_no_cec].num;
-  p.verify_params.abc_path = v[OPT_abc].str;
-  p.verify_params.timeout_s = v[OPT_abc_timeout].real;
-  p.verify_params.random_vectors = (uint32_t)v[OPT_vectors].num;
-  p.verify_params.seed = (uint64_t)v[OPT_seed].num;
+    return rc;
+  int reinit = lw_cli_name(lw_flow_reinits(), "--reinit", v->reinit.str, "map");
+  if (reinit < 0)
+    return 2;
+  p->reinit = (lw_reinit)reinit;
+  lw_flow_params_set_abc(p, lw_cli_abc(&v->abc, &v->abc_timeout));
+  p->synth.script = v->abc_script.str;
+  p->read.warn = warn;
+  p->read.input_format = v->input_format.str;
+  p->paper_rules = (int)v->paper_rules.num;
+  p->verify = !v->no_verify.num;
+  p->wear_aware = (int)v->wear_aware.num;
+  p->prob_reinit = (int)v->prob_reinit.num;
+  p->latency_slack = v->latency_slack.real;
+  p->verify_params.cec = !v->no_cec.num;
+  p->verify_params.random_vectors = (uint32_t)v->vectors.num;
+  p->verify_params.seed = (uint64_t)v->seed.num;
+  return 0;
+}
 
+/* Map, write the program (or its --rotate variants), print the summary. */
+static int run(const char *circuit, const lw_flow_params *p,
+               lw_program_format format, uint32_t rotate, const char *out) {
   lw_flow_stats stats;
   lw_verify_report report;
   lw_program *prog = NULL;
   lw_error err = {0};
-  lw_status st = lw_flow_run(pos[0], &p, &stats, &report, &prog, &err);
+  lw_status st = lw_flow_run(circuit, p, &stats, &report, &prog, &err);
   if (st != LW_OK) {
-    if (p.verify)
+    if (p->verify)
       lw_verify_report_free(&report);
     return lw_cli_fail(&err);
   }
-  st = rotate > 1
-           ? write_variants(pos[0], prog, rotate, &p, v[OPT_output].str, &err)
-           : lw_io_write_program(prog, v[OPT_output].str, format, &err);
-  char alt[64] = "";
-  if (stats.abc_alternatives > 1)
-    snprintf(alt, sizeof alt, ", ABC alternative %d of %d",
-             stats.abc_alternative + 1, stats.abc_alternatives);
+  st = rotate > 1 ? lw_flow_write_variants(circuit, prog, rotate, p, out, &err)
+                  : lw_io_write_program(prog, out, format, &err);
+  char line[4096 + 512];
   if (st == LW_OK)
-    fprintf(stderr,
-            "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
-            "cycles %u, toggle estimate %.3f, %s, %.3f s (abc %.3f, map "
-            "%.3f)%s\n",
-            strcmp(pos[0], "-") ? pos[0] : "<stdin>",
-            lw_flow_name((lw_flow_id)flow), lw_program_row_size(prog),
-            stats.min_row, lw_program_latency(prog),
-            lw_program_gate_cycles(prog), lw_program_init_cycles(prog),
-            lw_program_toggle_estimate(prog),
-            !p.verify        ? "not verified"
-            : report.cec_ran ? "verified (simulation + cec)"
-                             : "verified (simulation)",
-            stats.total_seconds, stats.abc_seconds, stats.map_seconds, alt);
-  if (p.verify)
+    fprintf(stderr, "%s\n",
+            lw_flow_summary(circuit, prog, p, &stats,
+                            p->verify && report.cec_ran, line, sizeof line));
+  if (p->verify)
     lw_verify_report_free(&report);
   lw_program_free(prog);
   return st == LW_OK ? 0 : lw_cli_fail(&err);
+}
+
+int lw_cli_map(int argc, char **argv) {
+  map_values v;
+  const char *pos[1] = {0};
+  int npos;
+  int rc = lw_cli_parse(argc, argv, 2, map_opts, LW_CLI_NOPTS(map_opts),
+                        (lw_opt_value *)&v, pos, 1, &npos, usage_head);
+  if (rc)
+    return rc < 0 ? 0 : rc;
+  if (npos != 1)
+    return lw_cli_usage_error("map", "%s", "map takes one CIRCUIT file");
+  int flow = lw_flow_parse(v.flow.str);
+  if (flow < 0)
+    return lw_cli_usage_error("map", "unknown flow '%s'", v.flow.str);
+  lw_flow_params p = lw_flow_params_default((lw_flow_id)flow);
+  if ((rc = parse_row(v.row.str, &p)))
+    return rc;
+  int format = lw_io_format_parse(v.format.str);
+  if (format < 0)
+    return lw_cli_usage_error("map", "unknown format '%s'", v.format.str);
+  if ((rc = parse_flow(&v, &p)))
+    return rc;
+  uint32_t rotate = (uint32_t)v.rotate.num;
+  if (rotate > 1 && (!strcmp(v.output.str, "-") || format != LW_FORMAT_JSON))
+    return lw_cli_usage_error("map", "%s",
+                              "--rotate needs -o FILE and the json format");
+  return run(pos[0], &p, (lw_program_format)format, rotate, v.output.str);
 }

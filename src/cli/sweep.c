@@ -2,13 +2,10 @@
  * flow; latency, toggle estimate and measured steady-state wear per row as
  * CSV, and the Pareto front of latency against the hottest cell as SVG. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "lowwear/lowwear.h"
-#include "lowwear/wear.h"
+#include "lowwear/sweep.h"
 
 #define SWEEP_OPTS(OPT)                                                        \
   OPT(factors, "--factors", LW_OPT_STR, "1,1.25,1.5,2,3", 0, 0, "LIST",        \
@@ -29,91 +26,42 @@
       "ABC executable (default: berkeley-abc or abc on the PATH)")             \
   LW_CLI_ABC_TIMEOUT(OPT)
 
-typedef struct sweep_values {
-  SWEEP_OPTS(LW_OPT_FIELD)
-} sweep_values;
-
-static const lw_opt sweep_opts[] = {SWEEP_OPTS(LW_OPT_ROW)};
-#define NOPTS ((int)(sizeof sweep_opts / sizeof *sweep_opts))
-
-static int parse_factors(const char *text, lw_sweep_params *p) {
-  p->nfactors = 0;
-  const char *s = text;
-  while (*s) {
-    char *end;
-    double x = strtod(s, &end);
-    if (end == s || x < 1 || x > 100 || p->nfactors == LW_SWEEP_MAX_FACTORS)
-      return 0;
-    p->factors[p->nfactors++] = x;
-    s = end;
-    if (*s == ',')
-      s++;
-    else if (*s)
-      return 0;
-  }
-  return p->nfactors > 0;
-}
+LW_CLI_OPTIONS(sweep_values, sweep_opts, SWEEP_OPTS);
 
 int lw_cli_sweep(int argc, char **argv) {
   sweep_values v;
   const char *pos[1] = {0};
   int npos = 0;
-  int rc = lw_cli_parse(argc, argv, 2, sweep_opts, NOPTS, (lw_opt_value *)&v,
-                        pos, 1, &npos,
+  int rc = lw_cli_parse(argc, argv, 2, sweep_opts, LW_CLI_NOPTS(sweep_opts),
+                        (lw_opt_value *)&v, pos, 1, &npos,
                         "usage: lowwear sweep CIRCUIT [options]\n\n"
                         "Maps CIRCUIT with every flow at several row sizes "
                         "and measures latency\nand steady-state wear; every "
                         "program is verified by simulation.");
   if (rc)
     return rc < 0 ? 0 : rc;
-  if (npos != 1) {
-    fprintf(stderr, "lowwear: error: sweep takes one CIRCUIT file "
-                    "(see lowwear sweep --help)\n");
-    return 2;
-  }
+  if (npos != 1)
+    return lw_cli_usage_error("sweep", "%s", "sweep takes one CIRCUIT file");
   lw_sweep_params sp = lw_sweep_params_default();
-  if (!parse_factors(v.factors.str, &sp)) {
-    fprintf(stderr,
-            "lowwear: error: --factors takes up to %d numbers from 1 to 100 "
-            "separated by commas, not '%s'\n",
-            LW_SWEEP_MAX_FACTORS, v.factors.str);
-    return 2;
-  }
+  if (!lw_cli_numbers(v.factors.str, 1, 0, 100, sp.factors,
+                      LW_SWEEP_MAX_FACTORS, &sp.nfactors))
+    return lw_cli_usage_error(NULL,
+                              "--factors takes up to %d numbers from 1 to 100 "
+                              "separated by commas, not '%s'",
+                              LW_SWEEP_MAX_FACTORS, v.factors.str);
   sp.wear_control = !v.no_wear.set;
   sp.latency_slack = v.slack.real;
   sp.rotate = (uint32_t)v.rotate.num;
   sp.wear.random_vectors = (uint32_t)v.vectors.num;
   sp.flow.verify_params.random_vectors = (uint32_t)v.vectors.num;
   sp.flow.verify_params.cec = v.cec.set;
-  sp.flow.verify_params.abc_path = v.abc.str;
-  sp.flow.verify_params.timeout_s = v.abc_timeout.real;
-  sp.flow.synth.abc_path = v.abc.str;
-  sp.flow.synth.timeout_s = v.abc_timeout.real;
-  sp.flow.read.abc_path = v.abc.str;
-  sp.flow.read.timeout_s = v.abc_timeout.real;
+  lw_flow_params_set_abc(&sp.flow, lw_cli_abc(&v.abc, &v.abc_timeout));
 
   lw_error err = {0};
   lw_sweep sweep;
   lw_status st = lw_sweep_run(pos[0], &sp, &sweep, &err);
-  if (st == LW_OK && !v.output.str)
-    st = lw_sweep_write_csv(&sweep, "-", &err);
-  if (st == LW_OK && v.output.str)
-    st = lw_fs_mkdirs(v.output.str, &err);
-  if (st == LW_OK && v.output.str) {
-    size_t n = strlen(v.output.str) + 16;
-    char *csv = malloc(n), *svg = malloc(n);
-    if (!csv || !svg) {
-      st = lw_error_set(&err, LW_ERR_IO, NULL, 0, "out of memory");
-    } else {
-      snprintf(csv, n, "%s/sweep.csv", v.output.str);
-      snprintf(svg, n, "%s/pareto.svg", v.output.str);
-      st = lw_sweep_write_csv(&sweep, csv, &err);
-      if (st == LW_OK)
-        st = lw_sweep_write_svg(&sweep, svg, &err);
-    }
-    free(csv);
-    free(svg);
-  }
+  if (st == LW_OK)
+    st = lw_sweep_write(&sweep, v.output.str, &err);
   lw_sweep_free(&sweep);
   return st == LW_OK ? (fflush(stdout) ? 1 : 0) : lw_cli_fail(&err);
 }

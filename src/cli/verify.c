@@ -22,33 +22,25 @@
       0, NULL, "accept programs that write input cells")                       \
   LW_CLI_INPUT_FORMAT(OPT)
 
-typedef struct verify_values {
-  VERIFY_OPTS(LW_OPT_FIELD)
-} verify_values;
-
-static const lw_opt verify_opts[] = {VERIFY_OPTS(LW_OPT_ROW)};
-#define NOPTS ((int)(sizeof verify_opts / sizeof *verify_opts))
+LW_CLI_OPTIONS(verify_values, verify_opts, VERIFY_OPTS);
 
 int lw_cli_verify(int argc, char **argv) {
   verify_values v;
   const char *pos[2] = {0};
   int npos = 0;
-  int rc = lw_cli_parse(argc, argv, 2, verify_opts, NOPTS, (lw_opt_value *)&v,
-                        pos, 2, &npos,
+  int rc = lw_cli_parse(argc, argv, 2, verify_opts, LW_CLI_NOPTS(verify_opts),
+                        (lw_opt_value *)&v, pos, 2, &npos,
                         "usage: lowwear verify CIRCUIT PROGRAM.json [options]"
                         "\n\nChecks a program against its circuit; prints a "
                         "JSON report; exit 4 when the program is incorrect.");
   if (rc)
     return rc < 0 ? 0 : rc;
-  if (npos != 2) {
-    fprintf(stderr, "lowwear: error: verify needs CIRCUIT and PROGRAM.json "
-                    "(see lowwear verify --help)\n");
-    return 2;
-  }
+  if (npos != 2)
+    return lw_cli_usage_error("verify", "%s",
+                              "verify needs CIRCUIT and PROGRAM.json");
   lw_error err = {0};
   lw_read_params rp = lw_read_params_default();
-  rp.abc_path = v.abc.str;
-  rp.timeout_s = v.abc_timeout.real;
+  rp.abc = lw_cli_abc(&v.abc, &v.abc_timeout);
   rp.input_format = v.input_format.str;
   lw_net *net = NULL;
   lw_program *prog = NULL;
@@ -58,8 +50,7 @@ int lw_cli_verify(int argc, char **argv) {
   params.random_vectors = (uint32_t)v.vectors.num;
   params.seed = (uint64_t)v.seed.num;
   params.cec = !v.no_cec.set;
-  params.abc_path = v.abc.str;
-  params.timeout_s = v.abc_timeout.real;
+  params.abc = rp.abc;
   params.allow_input_overwrite = v.allow_input_overwrite.set;
   lw_verify_report report;
   lw_status st = lw_sim_verify(net, prog, &params, &report, &err);

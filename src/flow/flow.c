@@ -286,7 +286,7 @@ static int can_borrow(const lw_flow_job *job, const lw_flow_job *from) {
          fa->setup_all == fb->setup_all && a->reinit == b->reinit &&
          a->paper_rules == b->paper_rules && !b->synth_none &&
          same_text(a->synth.script, b->synth.script) &&
-         same_text(a->synth.abc_path, b->synth.abc_path) &&
+         same_text(a->synth.abc.path, b->synth.abc.path) &&
          a->synth.cost == b->synth.cost && b->synth.gates == LW_GATES_PAPER;
 }
 

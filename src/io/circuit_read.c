@@ -426,7 +426,7 @@ static lw_status run_tool(const char *path, const char *tool, char *argv[],
                           const lw_read_params *p, lw_net **net,
                           lw_error *err) {
   lw_proc pr;
-  lw_proc_run(argv, p->timeout_s, &pr);
+  lw_proc_run(argv, p->abc.timeout_s, &pr);
   char last[1400];
   last_line(&pr, in, path, last, sizeof last);
   lw_status st = LW_OK;
@@ -436,7 +436,7 @@ static lw_status run_tool(const char *path, const char *tool, char *argv[],
   else if (pr.result == LW_PROC_TIMEOUT)
     st = lw_error_set(err, LW_ERR_ABC, path, 0,
                       "%s timed out after %g s converting the file", tool,
-                      p->timeout_s);
+                      p->abc.timeout_s);
   else if (pr.result == LW_PROC_SIGNALED)
     st = lw_error_set(err, LW_ERR_ABC, path, 0,
                       "%s crashed (signal %d) converting the file: %s", tool,
@@ -483,12 +483,12 @@ static lw_status run_tool(const char *path, const char *tool, char *argv[],
 static lw_status via_abc(const char *path, const char *ext,
                          const lw_chars *text, const char *dir,
                          const lw_read_params *p, lw_net **net, lw_error *err) {
-  char *abc = lw_proc_find(p->abc_path, "berkeley-abc", "abc");
+  char *abc = lw_proc_find(p->abc.path, "berkeley-abc", "abc");
   if (!abc)
     return lw_error_set(
         err, LW_ERR_ABC, path, 0,
         "ABC not found (%s): needed to read .%s files",
-        p->abc_path ? p->abc_path : "no berkeley-abc or abc on the PATH", ext);
+        p->abc.path ? p->abc.path : "no berkeley-abc or abc on the PATH", ext);
   char in_name[16];
   snprintf(in_name, sizeof in_name, "in.%s", ext);
   char *in = lw_path_join(dir, in_name), *out = lw_path_join(dir, "out.blif");
@@ -547,7 +547,7 @@ static lw_status via_yosys(const char *path, const char *ext,
 
 lw_read_params lw_read_params_default(void) {
   lw_read_params p = {0};
-  p.timeout_s = 300; /* yosys on a large design; ABC's conversion is quick */
+  p.abc.timeout_s = 300; /* yosys on a large design; ABC's is quick */
   return p;
 }
 

@@ -45,7 +45,7 @@ static int emit_meta(FILE *out, const void *ctx) {
   const lw_report_meta *m = ctx;
   const lw_bench_params *p = m->params;
   char abc[256], date[64];
-  abc_version(p->abc_path, abc, sizeof abc);
+  abc_version(p->abc.path, abc, sizeof abc);
   time_t now = time(NULL);
   struct tm tm;
   gmtime_r(&now, &tm);
@@ -67,8 +67,8 @@ static int emit_meta(FILE *out, const void *ctx) {
     json_object_set_new(opts, "shard", json_null());
   }
   json_object_set_new(opts, "force", json_boolean(p->force));
-  json_object_set_new(opts, "abc", str_or_null(p->abc_path));
-  json_object_set_new(opts, "abc_timeout", json_real(p->abc_timeout_s));
+  json_object_set_new(opts, "abc", str_or_null(p->abc.path));
+  json_object_set_new(opts, "abc_timeout", json_real(p->abc.timeout_s));
   json_object_set_new(opts, "cec", json_boolean(p->cec));
   json_object_set_new(opts, "paper_rules", json_boolean(p->paper_rules));
   json_object_set_new(opts, "wide", json_boolean(p->wide));

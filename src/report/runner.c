@@ -11,7 +11,7 @@
  * it (its results lack the wide flow). */
 void lw_bench_options_text(const lw_bench_params *p, char *buf, size_t n) {
   snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu%s",
-           p->abc_timeout_s, p->cec, p->paper_rules,
+           p->abc.timeout_s, p->cec, p->paper_rules,
            (unsigned long long)p->seed, p->wide ? " wide=1" : "");
 }
 
@@ -41,9 +41,7 @@ static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
   lw_flow_params fp = lw_flow_params_default(id);
   fp.paper_from = paper_from;
   fp.paper_rules = p->paper_rules;
-  fp.synth.abc_path = p->abc_path;
-  fp.read.abc_path = p->abc_path;
-  fp.synth.timeout_s = fp.read.timeout_s = p->abc_timeout_s;
+  lw_flow_params_set_abc(&fp, p->abc);
   /* verified once, by verify() below */
   fp.verify = 0;
   lw_flow_stats stats;
@@ -97,8 +95,7 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   lw_verify_params vp = lw_verify_params_default();
   vp.seed = p->seed ? p->seed : vp.seed;
   vp.cec = p->cec;
-  vp.abc_path = p->abc_path;
-  vp.timeout_s = p->abc_timeout_s;
+  vp.abc = p->abc;
   lw_verify_report rep;
   memset(&rep, 0, sizeof rep);
   lw_error err;
@@ -139,8 +136,7 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
 
   progress(ctx, NULL, "read");
   lw_read_params rp = lw_read_params_default();
-  rp.abc_path = p->abc_path;
-  rp.timeout_s = p->abc_timeout_s;
+  rp.abc = p->abc;
   lw_net *net = NULL;
   lw_error err;
   memset(&err, 0, sizeof err);

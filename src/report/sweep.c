@@ -61,8 +61,7 @@ static lw_flow_params flow_params(const lw_sweep_params *sp,
                                   const sweep_flow *f) {
   lw_flow_params p = lw_flow_params_default(f->id);
   /* the template's shared settings, the flow's own synthesis choices */
-  p.synth.abc_path = sp->flow.synth.abc_path;
-  p.synth.timeout_s = sp->flow.synth.timeout_s;
+  p.synth.abc = sp->flow.synth.abc;
   p.read = sp->flow.read;
   p.verify = sp->flow.verify;
   p.verify_params = sp->flow.verify_params;

@@ -156,7 +156,8 @@ static lw_status run_abc(const char *abc, const char *circuit_file,
   char *fraig = lw_alloc(n), *gia = lw_alloc(n);
   /* cec's own limit (default 20 s) is raised to ours, which still holds */
   snprintf(fraig, n, "cec -T %.0f %s %s",
-           params->timeout_s > 0 ? params->timeout_s : 1e9, circuit_file, blif);
+           params->abc.timeout_s > 0 ? params->abc.timeout_s : 1e9,
+           circuit_file, blif);
   snprintf(gia, n,
            "read %s; strash; &get -n; &w %s; read %s; strash; &get -n; "
            "&cec %s",
@@ -165,7 +166,7 @@ static lw_status run_abc(const char *abc, const char *circuit_file,
   char *argv_gia[] = {(char *)abc, "-c", gia, NULL};
   char *const *const argvs[] = {argv_gia, argv_fraig};
   lw_proc procs[2];
-  int won = lw_proc_race(argvs, 2, params->timeout_s, decides, NULL, procs);
+  int won = lw_proc_race(argvs, 2, params->abc.timeout_s, decides, NULL, procs);
   lw_free(fraig);
   lw_free(gia);
   lw_status st = LW_OK;
@@ -181,7 +182,7 @@ static lw_status run_abc(const char *abc, const char *circuit_file,
       st = lw_error_set(err, LW_ERR_ABC, abc, 0, "cannot run ABC");
     else if (p->result == LW_PROC_TIMEOUT)
       st = lw_error_set(err, LW_ERR_ABC, abc, 0, "ABC cec timed out after %g s",
-                        params->timeout_s);
+                        params->abc.timeout_s);
     else if (p->result == LW_PROC_SIGNALED)
       st = lw_error_set(err, LW_ERR_ABC, abc, 0,
                         "ABC cec crashed (signal %d): %s", p->signal, tail);
@@ -200,13 +201,13 @@ lw_status lw_sim_cec(const lw_net *circuit, const lw_program *prog,
                      lw_error *err) {
   *equivalent = 0;
   char *abc = lw_proc_find(
-      params->abc_path && *params->abc_path ? params->abc_path : NULL,
+      params->abc.path && *params->abc.path ? params->abc.path : NULL,
       "berkeley-abc", "abc");
   if (!abc)
-    return lw_error_set(err, LW_ERR_ABC, params->abc_path, 0,
+    return lw_error_set(err, LW_ERR_ABC, params->abc.path, 0,
                         "ABC not found (%s); install berkeley-abc, pass "
                         "--abc PATH, or use --no-cec",
-                        params->abc_path ? "no such executable"
+                        params->abc.path ? "no such executable"
                                          : "neither berkeley-abc nor abc is "
                                            "on the PATH");
   char *dir = lw_tmpdir_new();

@@ -17,7 +17,7 @@ lw_verify_params lw_verify_params_default(void) {
   p.exhaustive_max = 16;
   p.seed = 1;
   p.cec = 1;
-  p.timeout_s = 3600; /* as synthesis: EPFL hyp's proofs take minutes */
+  p.abc.timeout_s = 3600; /* as synthesis: EPFL hyp's proofs take minutes */
   return p;
 }
 

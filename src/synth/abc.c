@@ -49,8 +49,7 @@ const char lw_synth_script_area[] =
           "; " AREA_MAP " | " SYN2 "; " AREA_MAP "}";
 
 lw_synth_params lw_synth_params_default(void) {
-  lw_synth_params p = {.abc_path = NULL,
-                       .timeout_s = 3600, /* EPFL hyp: over 600 s in ABC */
+  lw_synth_params p = {.abc = {.path = NULL, .timeout_s = 3600}, /* hyp */
                        .script = NULL,
                        .cost = LW_COST_SIMPLER,
                        .gates = LW_GATES_NOR,
@@ -311,7 +310,7 @@ static lw_status run_abc(const char *abc, const lw_synth_params *params,
       command_line(files->input, files->genlib, parts, files->outputs);
   char *argv[] = {(char *)abc, "-c", command, NULL};
   lw_proc proc;
-  lw_proc_run(argv, params->timeout_s, &proc);
+  lw_proc_run(argv, params->abc.timeout_s, &proc);
   lw_free(command);
   if (stats)
     stats->seconds = proc.seconds;
@@ -322,7 +321,7 @@ static lw_status run_abc(const char *abc, const lw_synth_params *params,
   if (proc.result == LW_PROC_TIMEOUT)
     st = lw_error_set(err, LW_ERR_ABC, NULL, 0,
                       "ABC timed out after %g s (raise --abc-timeout)",
-                      params->timeout_s);
+                      params->abc.timeout_s);
   else if (proc.result == LW_PROC_SIGNALED)
     st = lw_error_set(err, LW_ERR_ABC, NULL, 0, "ABC crashed (signal %d)",
                       proc.signal);
@@ -385,7 +384,7 @@ lw_status lw_synth_run_all(const lw_net *circuit, const lw_synth_params *params,
   lw_status st = split_script(script, &parts, err);
   if (st != LW_OK)
     return st;
-  const char *abc = lw_synth_find_abc(params->abc_path, err);
+  const char *abc = lw_synth_find_abc(params->abc.path, err);
   if (!abc) {
     free_parts(&parts);
     return LW_ERR_ABC;

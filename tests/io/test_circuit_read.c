@@ -190,30 +190,30 @@ static void test_tool_failures(void **state) {
   snprintf(pla, sizeof pla, "%s", good("two_level.pla"));
   snprintf(v, sizeof v, "%s", good("mux.v"));
   lw_read_params p = lw_read_params_default();
-  p.abc_path = p.yosys_path = "/nonexistent/tool";
+  p.abc.path = p.yosys_path = "/nonexistent/tool";
   expect_error(pla, &p, LW_ERR_ABC, "ABC not found");
   expect_error(v, &p, LW_ERR_ABC, "yosys not found");
 
-  p.timeout_s = 0.5;
-  p.abc_path = p.yosys_path = write_tmp("hang.sh", "#!/bin/sh\nsleep 20\n", 1);
+  p.abc.timeout_s = 0.5;
+  p.abc.path = p.yosys_path = write_tmp("hang.sh", "#!/bin/sh\nsleep 20\n", 1);
   expect_error(pla, &p, LW_ERR_ABC, "ABC timed out");
   expect_error(v, &p, LW_ERR_ABC, "yosys timed out");
 
-  p.timeout_s = 30;
-  p.abc_path = p.yosys_path =
+  p.abc.timeout_s = 30;
+  p.abc.path = p.yosys_path =
       write_tmp("crash.sh", "#!/bin/sh\nkill -SEGV $$\n", 1);
   expect_error(pla, &p, LW_ERR_ABC, "ABC crashed");
 
-  p.abc_path = p.yosys_path =
+  p.abc.path = p.yosys_path =
       write_tmp("fail.sh", "#!/bin/sh\necho 'Error: no licence'\nexit 3\n", 1);
   expect_error(pla, &p, LW_ERR_ABC, "no licence");
   expect_error(v, &p, LW_ERR_ABC, "exit status 3");
 
-  p.abc_path = p.yosys_path = write_tmp("silent.sh", "#!/bin/sh\nexit 0\n", 1);
+  p.abc.path = p.yosys_path = write_tmp("silent.sh", "#!/bin/sh\nexit 0\n", 1);
   expect_error(pla, &p, LW_ERR_ABC, "ABC could not convert");
 
   /* the output file is the last word of the last argument */
-  p.abc_path = p.yosys_path =
+  p.abc.path = p.yosys_path =
       write_tmp("garbage.sh",
                 "#!/bin/sh\nfor a; do last=$a; done\nout=${last##* }\n"
                 "printf '.model g\\n.inputs a\\n.outputs y\\n.names a y\\n"

@@ -164,8 +164,8 @@ static void cec_case(const char *cover, const char *extra,
     fclose(w);
     assert_int_equal(chmod(wrap, 0755), 0);
     lw_verify_params one = params;
-    one.abc_path = wrap;
-    one.timeout_s = 30;
+    one.abc.path = wrap;
+    one.abc.timeout_s = 30;
     equivalent = -1;
     assert_int_equal(lw_sim_cec(net, p, &one, &equivalent, &err), LW_OK);
     assert_int_equal(equivalent, want_equivalent);
@@ -173,7 +173,7 @@ static void cec_case(const char *cover, const char *extra,
   }
   lw_free(abc);
   /* no ABC: an error of the check, not a verdict */
-  params.abc_path = "/nonexistent/abc";
+  params.abc.path = "/nonexistent/abc";
   assert_int_equal(lw_sim_cec(net, p, &params, &equivalent, &err), LW_ERR_ABC);
   assert_non_null(strstr(err.msg, "ABC not found"));
   lw_program_free(p);

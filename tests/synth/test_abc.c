@@ -85,7 +85,7 @@ static void test_abc_gets_the_chosen_script(void **state) {
   for (int large = 0; large < 2; large++) {
     lw_synth_params p =
         params(LW_COST_TOGGLE, LW_GATES_PAPER, large ? LW_SYNTH_LARGE + 1 : 5);
-    p.abc_path = fake_abc(abc, sizeof abc, log);
+    p.abc.path = fake_abc(abc, sizeof abc, log);
     lw_net *net = NULL, *in = lw_test_read_circuit(circuit);
     lw_error err = {0};
     assert_int_equal(lw_synth_run(in, &p, NULL, &net, &err), LW_ERR_ABC);
