@@ -1,7 +1,8 @@
 /* Name tables: the names a user gives the values of an enum (flows, formats,
  * gate sets, ...), each table an X-macro of rows X(id, "name", listed):
- * listed = 1 when --help and error messages list the name (0: accepted but
- * not offered). */
+ * listed = 1 when --help and error messages list the name, 0 when it is
+ * accepted but not offered, 2 when it only names the value in outputs
+ * (provenance) and is never accepted. */
 #ifndef LOWWEAR_NAMES_H
 #define LOWWEAR_NAMES_H
 

@@ -32,10 +32,12 @@ typedef enum lw_gate_set {
 #define LW_COST_MODELS(X)                                                      \
   X(LW_COST_TOGGLE, "toggle", 1)                                               \
   X(LW_COST_WEAR, "wear", 1)                                                   \
-  X(LW_COST_EQUAL, "equal", 1)
+  X(LW_COST_EQUAL, "equal", 1)                                                 \
+  X(LW_COST_SIMPLER, "simpler", 2)
 #define LW_GATE_SETS(X)                                                        \
   X(LW_GATES_PAPER, "paper", 1)                                                \
-  X(LW_GATES_WIDE, "wide", 1)
+  X(LW_GATES_WIDE, "wide", 1)                                                  \
+  X(LW_GATES_NOR, "nor", 2)
 
 lw_names lw_synth_costs(void);
 int lw_synth_cost_parse(const char *name); /* -1 if unknown */

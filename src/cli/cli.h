@@ -57,6 +57,7 @@ typedef struct lw_opt_value {
 #define LW_CLI_BAR(id, name, listed) LW_CLI_BAR_##listed(name)
 #define LW_CLI_BAR_1(name) " | " name
 #define LW_CLI_BAR_0(name)
+#define LW_CLI_BAR_2(name)
 #define LW_CLI_NAMES(TABLE, tail) ((TABLE(LW_CLI_BAR) tail) + 3)
 
 /* --abc-timeout: one row, one meaning, in every command that runs ABC (or

@@ -14,24 +14,24 @@
 #include "rewrite/rewrite.h"
 #include "sim/sim.h"
 
-/* FLOW(id, name, cost, gates, merge, criterion, reinit, setup_all, best)
+/* FLOW(id, cost, gates, merge, criterion, reinit, setup_all, best); the
+ * flows' names are the table of lowwear/flow.h (lw_flow_name).
  * best: also synthesize with the paper's gates and keep, at each row, the
  * program with the lower toggle estimate (wide gates lose on a few circuits,
  * docs/method.md section 6; the paper's netlist may also fit a smaller row).
  * reinit: the policy measured best for the flow's goal (README, "Mapping").
  */
 #define LW_FLOWS(FLOW)                                                         \
-  FLOW(SIMPLER, "simpler", LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,   \
+  FLOW(SIMPLER, LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,   \
        LW_REINIT_ALL, 1, 0)                                                    \
-  FLOW(LOSSS, "losss", LW_COST_EQUAL, LW_GATES_PAPER, 1, LW_MERGE_GATES,       \
+  FLOW(LOSSS, LW_COST_EQUAL, LW_GATES_PAPER, 1, LW_MERGE_GATES,       \
        LW_REINIT_ALL, 0, 0)                                                    \
-  FLOW(LOWWEAR, "lowwear", LW_COST_TOGGLE, LW_GATES_PAPER, 1, LW_MERGE_TOGGLE, \
+  FLOW(LOWWEAR, LW_COST_TOGGLE, LW_GATES_PAPER, 1, LW_MERGE_TOGGLE, \
        LW_REINIT_DEMAND, 0, 0)                                                 \
-  FLOW(LOWWEAR_WIDE, "lowwear-wide", LW_COST_TOGGLE, LW_GATES_WIDE, 1,         \
+  FLOW(LOWWEAR_WIDE, LW_COST_TOGGLE, LW_GATES_WIDE, 1,         \
        LW_MERGE_TOGGLE, LW_REINIT_DEMAND, 0, 1)
 
 typedef struct flow_info {
-  const char *name;
   lw_cost_model cost;
   lw_gate_set gates;
   int merge;
@@ -42,8 +42,8 @@ typedef struct flow_info {
 } flow_info;
 
 static const flow_info flows[] = {
-#define FLOW(id, name, cost, gates, merge, crit, reinit, setup, best)          \
-  {name, cost, gates, merge, crit, reinit, setup, best},
+#define FLOW(id, cost, gates, merge, crit, reinit, setup, best)                \
+  [LW_FLOW_##id] = {cost, gates, merge, crit, reinit, setup, best},
     LW_FLOWS(FLOW)
 #undef FLOW
 };
@@ -61,14 +61,6 @@ lw_flow_params lw_flow_params_default(lw_flow_id flow) {
   return p;
 }
 
-int lw_flow_parse(const char *name) {
-  for (int i = 0; i < (int)(sizeof flows / sizeof *flows); i++)
-    if (!strcmp(flows[i].name, name))
-      return i;
-  return -1;
-}
-
-const char *lw_flow_name(lw_flow_id flow) { return flows[flow].name; }
 
 static char *circuit_name(const char *path) {
   if (!strcmp(path, "-")) /* standard input */
@@ -203,7 +195,7 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row,
   const flow_info *f = &flows[job->params.flow];
   lw_map_params mp = lw_map_params_default();
   mp.row = row;
-  mp.flow = f->name;
+  mp.flow = lw_flow_name(job->params.flow);
   mp.setup_all = f->setup_all;
   mp.reinit = job->params.reinit == LW_REINIT_BATCH       ? LW_REINIT_ALL
               : job->params.reinit == LW_REINIT_ON_DEMAND ? LW_REINIT_DEMAND
@@ -389,8 +381,6 @@ static int preferred(const flow_info *f, const lw_program *a,
 static void record_provenance(const lw_flow_job *job, uint32_t row,
                               uint32_t min_row, const candidate *c,
                               lw_program *prog) {
-  static const char *const gates[] = {"nor", "paper", "wide"};
-  static const char *const costs[] = {"simpler", "toggle", "equal", "wear"};
   const lw_flow_params *p = &job->params;
   lw_synth_params sp = p->synth; /* as synthesize() ran it for c */
   if (job->circuit && !sp.size_hint)
@@ -401,20 +391,22 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
   lw_provenance_free(v);
   *v = (lw_provenance){
       .lowwear = lw_strdup(LW_VERSION),
-      .flow = lw_strdup(flows[p->flow].name),
+      .flow = lw_strdup(lw_flow_name(p->flow)),
       .row_requested = row,
       .row_used = prog->row_size,
       .min_row = min_row,
-      .gates = lw_strdup(gates[p->synth.gates]),
+      .gates = lw_strdup(lw_synth_gate_set_name(p->synth.gates)),
       .max_inputs = p->synth.max_inputs,
-      .cost = lw_strdup(costs[p->synth.cost]),
-      .synth = lw_strdup(p->synth_none ? "none" : "abc"),
+      .cost = lw_strdup(lw_synth_cost_name(p->synth.cost)),
+      .synth = lw_strdup(lw_synth_mode_name(p->synth_none ? LW_SYNTH_NONE
+                                                         : LW_SYNTH_ABC)),
       .abc_script = p->synth_none ? NULL : lw_strdup(script),
       .abc_alternative = c->alternatives ? c->alternative + 1 : 0,
       .abc_alternatives = c->alternatives,
-      .netlist_gates = lw_strdup(gates[sp.gates]),
-      .reinit = lw_strdup(
-          map_params(job, row, 0).reinit == LW_REINIT_ALL ? "batch" : "demand"),
+      .netlist_gates = lw_strdup(lw_synth_gate_set_name(sp.gates)),
+      .reinit = lw_strdup(lw_flow_reinit_name(
+          map_params(job, row, 0).reinit == LW_REINIT_ALL ? LW_REINIT_BATCH
+                                                          : LW_REINIT_ON_DEMAND)),
       .paper_rules = p->paper_rules,
       .wear_aware = p->wear_aware,
       .prob_reinit = p->prob_reinit,
@@ -458,7 +450,8 @@ static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
       lw_sim_verify(job->circuit, prog, &job->params.verify_params, rep, err);
   if (st == LW_OK && !rep->ok)
     st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
-                      "the %s program is incorrect, not written: %s", f->name,
+                      "the %s program is incorrect, not written: %s",
+                      lw_flow_name(job->params.flow),
                       rep->first_error);
   if (!report)
     lw_verify_report_free(&local_report);
@@ -483,7 +476,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
                       "the minimum is %u",
-                      size, job->cands[0].net->name, f->name, job->min_row);
+                      size, job->cands[0].net->name,
+                      lw_flow_name(job->params.flow), job->min_row);
   /* the plain program of every candidate that fits; the flow's choice */
   lw_map_params plain = map_params(job, size, 0);
   for (int i = 0; i < job->ncands && st == LW_OK; i++) {

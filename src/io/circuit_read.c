@@ -607,18 +607,14 @@ static lw_status convert(const char *path, const char *ext,
 /* ---- standard input and the format ----------------------------------------
  */
 
-/* The formats, as extensions and as --input-format takes them. */
-static const char *const known[] = {"blif", "aig", "aag", "pla", "v", "sv"};
-#define NKNOWN (sizeof known / sizeof *known)
+/* The formats, as extensions and as --input-format takes them: the names
+ * of lowwear/io.h's table; here what a message calls each. */
 static const char *const known_names[] = {
-    "BLIF", "binary AIGER", "ASCII AIGER", "PLA", "Verilog", "SystemVerilog"};
+    [LW_INPUT_BLIF] = "BLIF",       [LW_INPUT_AIG] = "binary AIGER",
+    [LW_INPUT_AAG] = "ASCII AIGER", [LW_INPUT_PLA] = "PLA",
+    [LW_INPUT_V] = "Verilog",       [LW_INPUT_SV] = "SystemVerilog"};
 
-static int format_index(const char *f) {
-  size_t k = 0;
-  while (k < NKNOWN && strcmp(f, known[k]))
-    k++;
-  return k < NKNOWN ? (int)k : -1;
-}
+static int format_index(const char *f) { return lw_io_input_format_parse(f); }
 
 static int is_stdin(const char *path) { return !strcmp(path, "-"); }
 
@@ -672,7 +668,7 @@ static int starts_word(const char *s, const char *w) {
          (!s[n] || isspace((unsigned char)s[n]) || s[n] == '(');
 }
 
-/* The format the text looks like (an entry of known[]), or NULL; *line: the
+/* The format the text looks like (a name of the format table), or NULL; *line: the
  * line of its first token. */
 static const char *sniff(const char *text, uint32_t *line) {
   static const char *const blif[] = {".model", ".inputs", ".outputs", ".names",
@@ -747,7 +743,7 @@ static lw_status by_content(const char *path, const char *shown,
     return LW_OK;
   }
   int want = format_index(ext), got = seen ? format_index(seen) : want;
-  if (got == want || (want >= 4 && got >= 4)) /* v and sv alike */
+  if (got == want || (want >= LW_INPUT_V && got >= LW_INPUT_V)) /* v, sv */
     return LW_OK;
   return lw_error_set(err, LW_ERR_PARSE, shown, (int)line,
                       "the content is %s, not %s as the extension .%s says "
