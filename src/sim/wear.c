@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/program.h"
+#include "io/print.h"
 #include "lowwear/wear.h"
 #include "net/program.h"
 #include "sim/vectors.h"
@@ -25,14 +25,6 @@ lw_wear_params lw_wear_params_default(void) {
   p.endurance[1] = 1e9;
   p.endurance[2] = 1e12;
   return p;
-}
-
-const char *lw_program_circuit(const lw_program *prog) {
-  return prog->circuit ? prog->circuit : "";
-}
-
-const char *lw_program_flow(const lw_program *prog) {
-  return prog->flow ? prog->flow : "";
 }
 
 void lw_wear_report_free(lw_wear_report *report) {
