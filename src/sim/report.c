@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "io/program.h"
+#include "io/print.h"
 #include "lowwear/lowwear.h"
 
 static void real_field(FILE *f, const char *key, double x) {
