@@ -2,7 +2,7 @@
  * fixed key order by hand, one cycle per line, so that files diff well and
  * doubles are printed shortest-exact; the reader parses with jansson and
  * checks every field, naming the offending entry ("cycles[12].in[1]"). */
-#include "io/program.h"
+#include "io/print.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -2,7 +2,7 @@
  * layout (`--format simpler`), for tools written against that script. */
 #include <string.h>
 
-#include "io/program.h"
+#include "io/print.h"
 
 static int op_ok(const lw_op *op) {
   return op->type == LW_OP_INIT ||

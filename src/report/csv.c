@@ -1,27 +1,11 @@
-/* results.csv and the atomic-write funnel shared by the report writers.
- * Columns come from one table (below) plus one gates_<cell> column per
- * stateful gate of the gate table, so a new gate is a new column. The
- * netlist column says which netlist lowwear-wide's program came from (wide
- * or paper gates); it is empty for the paper's flows. */
+/* results.csv. Columns come from one table (below) plus one gates_<cell>
+ * column per stateful gate of the gate table, so a new gate is a new
+ * column. The netlist column says which netlist lowwear-wide's program came
+ * from (wide or paper gates); it is empty for the paper's flows. */
 #include <math.h>
 #include <string.h>
 
-#include "io/atomic.h"
 #include "report/writers.h"
-
-lw_status lw_report_write_file(const char *path,
-                               int (*emit)(FILE *out, const void *ctx),
-                               const void *ctx, lw_error *err) {
-  lw_io_atomic out;
-  lw_status st = lw_io_atomic_open(path, &out, err);
-  if (st != LW_OK)
-    return st;
-  if (emit(out.file, ctx) || ferror(out.file)) {
-    lw_io_atomic_abort(&out);
-    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot write");
-  }
-  return lw_io_atomic_commit(&out, err);
-}
 
 /* A text field, quoted when it holds a separator, quote or line break. */
 static void put_text(FILE *out, const char *s) {

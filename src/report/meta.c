@@ -1,4 +1,4 @@
-/* meta.json, and the one call that writes every report of a folder. */
+/* meta.json: the versions, options and date of a bench run. */
 #include <jansson.h>
 #include <string.h>
 #include <time.h>
@@ -99,29 +99,4 @@ static int emit_meta(FILE *out, const void *ctx) {
 lw_status lw_report_meta_json(const lw_report_meta *meta, const char *path,
                               lw_error *err) {
   return lw_report_write_file(path, emit_meta, meta, err);
-}
-
-lw_status lw_report_all(const lw_bench_circuits *cs, const lw_report_meta *m,
-                        const char *dir, lw_error *err) {
-  static const char *const names[] = {"results.csv", "table4.md", "summary.md",
-                                      "meta.json"};
-  lw_status st = LW_OK;
-  for (int i = 0; i < 4 && st == LW_OK; i++) {
-    char *path = lw_path_join(dir, names[i]);
-    switch (i) {
-    case 0:
-      st = lw_report_csv(cs, path, err);
-      break;
-    case 1:
-      st = lw_report_table4(cs, path, err);
-      break;
-    case 2:
-      st = lw_report_summary(cs, path, err);
-      break;
-    default:
-      st = lw_report_meta_json(m, path, err);
-    }
-    lw_free(path);
-  }
-  return st == LW_OK ? lw_report_figures(cs, dir, err) : st;
 }

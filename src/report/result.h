@@ -1,6 +1,7 @@
 /* The results of the bench protocol on one circuit: what a worker measures,
- * what OUT/circuits/NAME.json holds, and what every report is written from.
- * Flows are indexed by lw_flow_id; reports list them in LW_BENCH_ORDER. */
+ * what OUT/circuits/NAME.json holds (bench/store.c), and what every report
+ * is written from. Flows are indexed by lw_flow_id; reports list them in
+ * LW_BENCH_ORDER. */
 #ifndef LW_REPORT_RESULT_H
 #define LW_REPORT_RESULT_H
 
@@ -80,17 +81,8 @@ int lw_bench_flow_selected(int wide, lw_flow_id id);
 int lw_bench_any_included(const lw_bench_circuits *cs, lw_flow_id id);
 /* "wide", "paper" for a best-of flow's program; "" otherwise. */
 const char *lw_bench_netlist_name(const lw_bench_flow *f, lw_flow_id id);
-
-/* Write one circuit's JSON atomically. */
-lw_status lw_bench_result_write(const lw_bench_circuit *c, const char *path,
-                                lw_error *err);
-/* Read one circuit's JSON; LW_ERR_PARSE when it is not one. */
-lw_status lw_bench_result_read(const char *path, lw_bench_circuit *c,
-                               lw_error *err);
-/* Append every DIR/circuits/\*.json to out (unreadable ones are an error). */
-lw_status lw_bench_result_load_dir(const char *dir, lw_bench_circuits *out,
-                                   lw_error *err);
-/* Sort by index, then name, and drop later duplicates of a name. */
-void lw_bench_result_sort(lw_bench_circuits *cs);
+/* Whether flow id picks the better of two netlists (lowwear-wide), so that
+ * its results say which one its program came from. */
+int lw_bench_best_of(lw_flow_id id);
 
 #endif

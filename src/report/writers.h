@@ -33,12 +33,12 @@ typedef struct lw_report_meta {
 lw_status lw_report_meta_json(const lw_report_meta *meta, const char *path,
                               lw_error *err);
 
-/* Every report above into dir. */
+/* Every report above into dir (all.c). */
 lw_status lw_report_all(const lw_bench_circuits *cs, const lw_report_meta *m,
                         const char *dir, lw_error *err);
 
-/* Open path atomically, let emit write it, commit (or abort when emit
- * returns non-zero or the stream has an error). */
+/* Open path atomically (file.c), let emit write it, commit (or abort when
+ * emit returns non-zero or the stream has an error). */
 lw_status lw_report_write_file(const char *path,
                                int (*emit)(FILE *out, const void *ctx),
                                const void *ctx, lw_error *err);

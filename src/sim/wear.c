@@ -27,14 +27,6 @@ lw_wear_params lw_wear_params_default(void) {
   return p;
 }
 
-const char *lw_program_circuit(const lw_program *prog) {
-  return prog->circuit ? prog->circuit : "";
-}
-
-const char *lw_program_flow(const lw_program *prog) {
-  return prog->flow ? prog->flow : "";
-}
-
 void lw_wear_report_free(lw_wear_report *report) {
   if (!report)
     return;

@@ -11,7 +11,7 @@
 #include "base/proc.h"
 #include "base/scratch.h"
 #include "io/atomic.h"
-#include "io/program.h"
+#include "io/print.h"
 #include "lowwear/lowwear.h"
 #include "lowwear/version.h"
 #include "net/program.h"

@@ -7,7 +7,7 @@
 
 #include "base/proc.h"
 #include "base/scratch.h"
-#include "io/program.h"
+#include "io/print.h"
 #include "lowwear/lowwear.h"
 
 /* f = NOR(a, b), g = !a | f with a re-initialisation in between. */

@@ -10,7 +10,7 @@
 
 #include "base/assert.h"
 #include "base/str.h"
-#include "io/program.h"
+#include "io/print.h"
 #include "map/alloc.h"
 #include "map/map.h"
 #include "net/program.h"

@@ -1,6 +1,6 @@
 /* The report writers on synthetic results whose averages are known by hand:
  * results.csv columns and rows, table4.md and summary.md contents, the
- * per-circuit JSON round trip, and the published table's consistency; with
+ * names they print, and the published table's consistency; with
  * and without the wide flow (lowwear-wide), its targets and its netlist
  * choice. */
 #include "lw_test.h"
@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/proc.h"
@@ -331,52 +330,6 @@ static void test_markdown(void **state) {
   lw_vec_free(&cs);
 }
 
-static void test_json_round_trip(void **state) {
-  (void)state;
-  lw_bench_circuits cs = {0}, back = {0};
-  fixture(&cs);
-  cs.data[0].flows[LW_FLOW_LOWWEAR].toggle_estimate = 1.0 / 3;
-  cs.data[0].index = 7; /* the loaded order follows index, not the files */
-  char *dir = temp_dir();
-  char *sub = lw_path_join(dir, "circuits");
-  assert_int_equal(mkdir(sub, 0777), 0);
-  lw_error err;
-  lw_vec_foreach(&cs, i) {
-    char name[160];
-    snprintf(name, sizeof name, "%s.json", cs.data[i].name);
-    char *path = lw_path_join(sub, name);
-    assert_int_equal(lw_bench_result_write(&cs.data[i], path, &err), LW_OK);
-    lw_free(path);
-  }
-  assert_int_equal(lw_bench_result_load_dir(dir, &back, &err), LW_OK);
-  assert_int_equal(lw_bench_result_load_dir(dir, &back, &err), LW_OK);
-  assert_int_equal(back.size, 8);
-  lw_bench_result_sort(&back); /* duplicates dropped, sorted by index */
-  assert_int_equal(back.size, 4);
-  assert_string_equal(back.data[0].name, "ctrl");
-  assert_string_equal(back.data[3].name, "adder");
-  const lw_bench_circuit *a = &back.data[3], *b = &cs.data[0];
-  assert_int_equal(a->chosen_row, b->chosen_row);
-  assert_true(a->seconds == b->seconds);
-  assert_string_equal(a->path, b->path);
-  for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
-    const lw_bench_flow *x = &a->flows[k], *y = &b->flows[k];
-    assert_int_equal(x->latency, y->latency);
-    assert_int_equal(x->min_row, y->min_row);
-    assert_memory_equal(x->gates, y->gates, sizeof x->gates);
-    /* bit-identical reals: merged reports equal a full run's */
-    assert_true(x->toggle_estimate == y->toggle_estimate);
-    assert_true(x->measured_flips == y->measured_flips);
-  }
-  assert_int_equal(back.data[2].status, LW_BENCH_UNVERIFIED);
-  assert_string_equal(back.data[2].flows[LW_FLOW_LOWWEAR].error,
-                      "output z, vector 3, \"x\"");
-  lw_free(sub);
-  remove_dir(dir);
-  lw_vec_free(&cs);
-  lw_vec_free(&back);
-}
-
 static void test_wide_csv(void **state) {
   (void)state;
   lw_bench_circuits cs = {0};
@@ -479,59 +432,38 @@ static void test_wide_markdown(void **state) {
   lw_vec_free(&cs);
 }
 
-/* The wide flow and its netlist choice survive the JSON; a circuit run
- * without it reads back without it, as results written before it existed. */
-static void test_wide_json(void **state) {
+/* The names the writers print: lowwear-wide's netlist ("" for the other
+ * flows) and the status. */
+static void test_netlist_and_status_names(void **state) {
   (void)state;
-  lw_bench_circuits cs = {0}, back = {0};
+  lw_bench_circuits cs = {0};
   fixture_wide(&cs);
-  char *dir = temp_dir();
-  char *sub = lw_path_join(dir, "circuits");
-  assert_int_equal(mkdir(sub, 0777), 0);
-  lw_error err;
-  lw_vec_foreach(&cs, i) {
-    char name[160];
-    snprintf(name, sizeof name, "%s.json", cs.data[i].name);
-    char *path = lw_path_join(sub, name);
-    assert_int_equal(lw_bench_result_write(&cs.data[i], path, &err), LW_OK);
-    lw_free(path);
+  static const char *const want[] = {"wide", "paper", "paper", ""};
+  for (int i = 0; i < 4; i++) {
+    assert_string_equal(
+        lw_bench_netlist_name(&cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE],
+                              LW_FLOW_LOWWEAR_WIDE),
+        want[i]);
+    assert_string_equal(
+        lw_bench_netlist_name(&cs.data[i].flows[LW_FLOW_LOWWEAR],
+                              LW_FLOW_LOWWEAR),
+        "");
   }
-  char *z4ml = lw_path_join(sub, "z4ml.json");
-  char *text = slurp(z4ml);
-  assert_null(strstr(text, "lowwear-wide"));
-  assert_non_null(strstr(text, "\"simpler\""));
-  free(text);
-  lw_free(z4ml);
-  assert_int_equal(lw_bench_result_load_dir(dir, &back, &err), LW_OK);
-  lw_bench_result_sort(&back);
-  assert_int_equal(back.size, 4);
-  static const lw_bench_netlist want[] = {LW_NETLIST_OWN, LW_NETLIST_PAPER_ROW,
-                                          LW_NETLIST_PAPER_TOGGLE};
-  for (int i = 0; i < 3; i++) {
-    const lw_bench_flow *f = &back.data[i].flows[LW_FLOW_LOWWEAR_WIDE];
-    assert_true(f->included);
-    assert_int_equal(f->netlist, want[i]);
-    assert_int_equal(f->latency,
-                     cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE].latency);
-    assert_true(f->toggle_estimate ==
-                cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE].toggle_estimate);
-  }
-  assert_false(back.data[3].flows[LW_FLOW_LOWWEAR_WIDE].included);
-  assert_false(back.data[3].flows[LW_FLOW_LOWWEAR_WIDE].ran);
-  assert_true(back.data[3].flows[LW_FLOW_SIMPLER].included);
-  assert_true(lw_bench_any_included(&back, LW_FLOW_LOWWEAR_WIDE));
-  assert_string_equal(
-      lw_bench_netlist_name(&back.data[1].flows[LW_FLOW_LOWWEAR_WIDE],
-                            LW_FLOW_LOWWEAR_WIDE),
-      "paper");
-  assert_string_equal(
-      lw_bench_netlist_name(&back.data[1].flows[LW_FLOW_LOWWEAR],
-                            LW_FLOW_LOWWEAR),
-      "");
-  lw_free(sub);
-  remove_dir(dir);
+  assert_string_equal(lw_bench_status_name(cs.data[3].status), "unverified");
   lw_vec_free(&cs);
-  lw_vec_free(&back);
+}
+
+/* A flow's columns show only when some circuit's run included it. */
+static void test_flow_any_included(void **state) {
+  (void)state;
+  lw_bench_circuits cs = {0};
+  fixture_wide(&cs);
+  assert_true(lw_bench_any_included(&cs, LW_FLOW_LOWWEAR_WIDE));
+  for (uint32_t i = 0; i < 3; i++)
+    cs.data[i].flows[LW_FLOW_LOWWEAR_WIDE].included = 0;
+  assert_false(lw_bench_any_included(&cs, LW_FLOW_LOWWEAR_WIDE));
+  assert_true(lw_bench_any_included(&cs, LW_FLOW_SIMPLER));
+  lw_vec_free(&cs);
 }
 
 /* The published table agrees with itself: chosen = largest minimum. */
@@ -569,11 +501,11 @@ int main(void) {
       cmocka_unit_test(test_csv),
       cmocka_unit_test(test_averages),
       cmocka_unit_test(test_markdown),
-      cmocka_unit_test(test_json_round_trip),
       cmocka_unit_test(test_published_table),
       cmocka_unit_test(test_wide_csv),
       cmocka_unit_test(test_wide_markdown),
-      cmocka_unit_test(test_wide_json),
+      cmocka_unit_test(test_netlist_and_status_names),
+      cmocka_unit_test(test_flow_any_included),
   };
   return lw_test_run(tests, NULL, NULL);
 }

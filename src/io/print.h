@@ -1,8 +1,9 @@
-/* Internals shared by the program writers (program_json.c, program_text.c)
- * and by other JSON writers (sim/ report): a JSON string escaper and a
- * double printer whose text reads back as the same double. */
-#ifndef LW_IO_PROGRAM_H
-#define LW_IO_PROGRAM_H
+/* The printers of io/: a JSON string escaper and a double printer whose
+ * text reads back as the same double (shared by the program writers,
+ * program_json.c and program_text.c, and by sim/'s JSON reports), the
+ * provenance line, and the program's text forms. */
+#ifndef LW_IO_PRINT_H
+#define LW_IO_PRINT_H
 
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /* Which circuits a bench run covers: a named suite found in a benchmarks
  * folder, or files and folders given on the command line. */
-#ifndef LW_REPORT_SUITE_H
-#define LW_REPORT_SUITE_H
+#ifndef LW_BENCH_SUITE_H
+#define LW_BENCH_SUITE_H
 
 #include "lowwear/bench.h"
 #include "report/result.h"

@@ -15,8 +15,9 @@
 #include <unistd.h>
 
 #include "base/proc.h"
-#include "report/runner.h"
-#include "report/suite.h"
+#include "bench/runner.h"
+#include "bench/store.h"
+#include "bench/suite.h"
 #include "report/writers.h"
 
 lw_bench_params lw_bench_params_default(void) {

@@ -3,7 +3,7 @@
  * file of it, searched upward from the working folder and from the
  * executable's folder (so a build folder inside the project finds the
  * project's own). */
-#include "report/suite.h"
+#include "bench/suite.h"
 
 #include <dirent.h>
 #include <errno.h>

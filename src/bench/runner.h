@@ -1,8 +1,8 @@
 /* The protocol on one circuit, run inside a worker process: each flow at
  * its minimum row, every flow at the largest minimum of the paper's three,
  * every program verified. */
-#ifndef LW_REPORT_RUNNER_H
-#define LW_REPORT_RUNNER_H
+#ifndef LW_BENCH_RUNNER_H
+#define LW_BENCH_RUNNER_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-#include "report/runner.h"
+#include "bench/runner.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/runner.h"
 #include "lowwear/bench.h"
 #include "lowwear/lowwear.h"
-#include "report/runner.h"
 
 static void quiet(void *ctx, const char *flow, const char *stage) {
   (void)ctx, (void)flow, (void)stage;
