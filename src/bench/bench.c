@@ -56,8 +56,14 @@ static void emit(const lw_bench_params *p, lw_bench_event_kind kind,
                  uint32_t done, uint32_t total, double start) {
   if (!p->event)
     return;
-  lw_bench_event ev = {kind,     c->name, flow,  stage,
-                       c->error, done,    total, lw_clock() - start};
+  lw_bench_event ev = {.kind = kind,
+                       .circuit = c->name,
+                       .flow = flow,
+                       .stage = stage,
+                       .message = c->error,
+                       .done = done,
+                       .total = total,
+                       .elapsed = lw_clock() - start};
   p->event(p->event_ctx, &ev);
 }
 
@@ -298,9 +304,11 @@ lw_status lw_bench_run(const lw_bench_params *p, lw_bench_stats *stats,
     return st;
   }
 
-  run r = {p,     &cs, lw_alloc((cs.size + 1) * sizeof(pid_t)),
-           0,     0,   cs.size,
-           start, {0}, 0};
+  run r = {.p = p,
+           .cs = &cs,
+           .pid = lw_alloc((cs.size + 1) * sizeof(pid_t)),
+           .total = cs.size,
+           .start = start};
   pendings todo = {0};
   lw_vec_foreach(&cs, i) {
     lw_bench_circuit *c = &cs.data[i], have;

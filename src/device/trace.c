@@ -56,12 +56,28 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
   char title[128];
   snprintf(title, sizeof title, "%s, inputs %s: %s", cs->gate, cs->inputs,
            cs->pass ? "pass" : "FAIL");
-  lw_svg_axes top = {70,    30,          560,          200,
-                     0,     t_end * 1e9, vmin - pad,   vmax + pad,
-                     title, NULL,        "voltage (V)"};
-  lw_svg_axes bot = {70, 280, 560,  200,         0,         t_end * 1e9,
-                     0,  2.0, NULL, "time (ns)", "gap (nm)"};
-  lw_svg_begin(b, &(lw_svg_page){660, 530, LW_SVG_PLAIN_FONT, "white", 0, 1});
+  lw_svg_axes top = {.x = 70,
+                     .y = 30,
+                     .w = 560,
+                     .h = 200,
+                     .xmax = t_end * 1e9,
+                     .ymin = vmin - pad,
+                     .ymax = vmax + pad,
+                     .title = title,
+                     .ylabel = "voltage (V)"};
+  lw_svg_axes bot = top;
+  bot.y = 280;
+  bot.ymin = 0;
+  bot.ymax = 2.0;
+  bot.title = NULL;
+  bot.xlabel = "time (ns)";
+  bot.ylabel = "gap (nm)";
+  lw_svg_begin(b, &(lw_svg_page){.width = 660,
+                                 .height = 530,
+                                 .attrs = LW_SVG_PLAIN_FONT,
+                                 .background = "white",
+                                 .version = 0,
+                                 .viewbox = 1});
   lw_svg_frame(b, &top);
   lw_svg_frame(b, &bot);
   const char *labels[2 * LW_PMR_MAX_DEVICES + 1];
@@ -70,21 +86,36 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
   int nl = 0;
   for (uint32_t i = 0; i < tr->n; i++) {
     /* solid: the voltage across the device; dashed: its line voltage */
-    lw_svg_series line = {d, rows, tr->stride,           0, 2 + 3 * i, 1e9,
-                          1, NULL, lw_svg_color((int)i), 1};
+    lw_svg_series line = {.data = d,
+                          .count = rows,
+                          .stride = tr->stride,
+                          .ycol = 2 + 3 * i,
+                          .xscale = 1e9,
+                          .yscale = 1,
+                          .color = lw_svg_color((int)i),
+                          .dashed = 1};
     lw_svg_series dev = line;
     dev.ycol = 3 + 3 * i;
     dev.dashed = 0;
     lw_svg_polyline(b, &top, &line);
     lw_svg_polyline(b, &top, &dev);
-    lw_svg_series gap = {d,   rows, tr->stride,           0, 4 + 3 * i, 1e9,
-                         1e9, NULL, lw_svg_color((int)i), 0};
+    lw_svg_series gap = line;
+    gap.ycol = 4 + 3 * i;
+    gap.yscale = 1e9;
+    gap.dashed = 0;
     lw_svg_polyline(b, &bot, &gap);
     snprintf(names[nl], sizeof names[nl], "%s", device_name(cs, i));
     labels[nl] = names[nl];
     colors[nl++] = lw_svg_color((int)i);
   }
-  lw_svg_series vx = {d, rows, tr->stride, 0, 1, 1e9, 1, NULL, "#777", 1};
+  lw_svg_series vx = {.data = d,
+                      .count = rows,
+                      .stride = tr->stride,
+                      .ycol = 1,
+                      .xscale = 1e9,
+                      .yscale = 1,
+                      .color = "#777",
+                      .dashed = 1};
   lw_svg_polyline(b, &top, &vx);
   labels[nl] = "node X";
   colors[nl++] = "#777";

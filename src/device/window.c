@@ -43,7 +43,12 @@ static void write_svg(lw_chars *b, const char *gate, const lw_bias_row *row,
                     title,
                     "output line voltage (V)",
                     "input line voltage (V)"};
-  lw_svg_begin(b, &(lw_svg_page){580, 570, LW_SVG_PLAIN_FONT, "white", 0, 1});
+  lw_svg_begin(b, &(lw_svg_page){.width = 580,
+                                 .height = 570,
+                                 .attrs = LW_SVG_PLAIN_FONT,
+                                 .background = "white",
+                                 .version = 0,
+                                 .viewbox = 1});
   int n = 2 * HALF_STEPS + 1;
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++) {

@@ -22,14 +22,14 @@
  * reinit: the policy measured best for the flow's goal (README, "Mapping").
  */
 #define LW_FLOWS(FLOW)                                                         \
-  FLOW(SIMPLER, LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,   \
+  FLOW(SIMPLER, LW_COST_SIMPLER, LW_GATES_NOR, 0, LW_MERGE_GATES,              \
        LW_REINIT_ALL, 1, 0)                                                    \
-  FLOW(LOSSS, LW_COST_EQUAL, LW_GATES_PAPER, 1, LW_MERGE_GATES,       \
-       LW_REINIT_ALL, 0, 0)                                                    \
-  FLOW(LOWWEAR, LW_COST_TOGGLE, LW_GATES_PAPER, 1, LW_MERGE_TOGGLE, \
+  FLOW(LOSSS, LW_COST_EQUAL, LW_GATES_PAPER, 1, LW_MERGE_GATES, LW_REINIT_ALL, \
+       0, 0)                                                                   \
+  FLOW(LOWWEAR, LW_COST_TOGGLE, LW_GATES_PAPER, 1, LW_MERGE_TOGGLE,            \
        LW_REINIT_DEMAND, 0, 0)                                                 \
-  FLOW(LOWWEAR_WIDE, LW_COST_TOGGLE, LW_GATES_WIDE, 1,         \
-       LW_MERGE_TOGGLE, LW_REINIT_DEMAND, 0, 1)
+  FLOW(LOWWEAR_WIDE, LW_COST_TOGGLE, LW_GATES_WIDE, 1, LW_MERGE_TOGGLE,        \
+       LW_REINIT_DEMAND, 0, 1)
 
 typedef struct flow_info {
   lw_cost_model cost;
@@ -60,7 +60,6 @@ lw_flow_params lw_flow_params_default(lw_flow_id flow) {
   p.verify_params = lw_verify_params_default();
   return p;
 }
-
 
 static char *circuit_name(const char *path) {
   if (!strcmp(path, "-")) /* standard input */
@@ -398,15 +397,16 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
       .gates = lw_strdup(lw_synth_gate_set_name(p->synth.gates)),
       .max_inputs = p->synth.max_inputs,
       .cost = lw_strdup(lw_synth_cost_name(p->synth.cost)),
-      .synth = lw_strdup(lw_synth_mode_name(p->synth_none ? LW_SYNTH_NONE
-                                                         : LW_SYNTH_ABC)),
+      .synth = lw_strdup(
+          lw_synth_mode_name(p->synth_none ? LW_SYNTH_NONE : LW_SYNTH_ABC)),
       .abc_script = p->synth_none ? NULL : lw_strdup(script),
       .abc_alternative = c->alternatives ? c->alternative + 1 : 0,
       .abc_alternatives = c->alternatives,
       .netlist_gates = lw_strdup(lw_synth_gate_set_name(sp.gates)),
-      .reinit = lw_strdup(lw_flow_reinit_name(
-          map_params(job, row, 0).reinit == LW_REINIT_ALL ? LW_REINIT_BATCH
-                                                          : LW_REINIT_ON_DEMAND)),
+      .reinit = lw_strdup(
+          lw_flow_reinit_name(map_params(job, row, 0).reinit == LW_REINIT_ALL
+                                  ? LW_REINIT_BATCH
+                                  : LW_REINIT_ON_DEMAND)),
       .paper_rules = p->paper_rules,
       .wear_aware = p->wear_aware,
       .prob_reinit = p->prob_reinit,
@@ -451,8 +451,7 @@ static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
   if (st == LW_OK && !rep->ok)
     st = lw_error_set(err, LW_ERR_VERIFY, job->path, 0,
                       "the %s program is incorrect, not written: %s",
-                      lw_flow_name(job->params.flow),
-                      rep->first_error);
+                      lw_flow_name(job->params.flow), rep->first_error);
   if (!report)
     lw_verify_report_free(&local_report);
   return st;

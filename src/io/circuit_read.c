@@ -668,8 +668,8 @@ static int starts_word(const char *s, const char *w) {
          (!s[n] || isspace((unsigned char)s[n]) || s[n] == '(');
 }
 
-/* The format the text looks like (a name of the format table), or NULL; *line: the
- * line of its first token. */
+/* The format the text looks like (a name of the format table), or NULL; *line:
+ * the line of its first token. */
 static const char *sniff(const char *text, uint32_t *line) {
   static const char *const blif[] = {".model", ".inputs", ".outputs", ".names",
                                      ".gate",  ".latch",  ".subckt",  ".exdc",

@@ -146,7 +146,12 @@ static void bars(lw_chars *out, const heat *h) {
 static void render(lw_chars *out, const void *ctx) {
   const heat *h = ctx;
   const lw_wear_report *rep = h->rep;
-  lw_svg_begin(out, &(lw_svg_page){WIDTH, HEIGHT, LW_SVG_FONTS, "white", 1, 1});
+  lw_svg_begin(out, &(lw_svg_page){.width = WIDTH,
+                                   .height = HEIGHT,
+                                   .attrs = LW_SVG_FONTS,
+                                   .background = "white",
+                                   .version = 1,
+                                   .viewbox = 1});
   lw_chars_printf(out, "<text x=\"%d\" y=\"22\" font-size=\"15\">Wear of ",
                   LEFT);
   lw_svg_escape(out, h->prog->circuit ? h->prog->circuit : "");
@@ -197,7 +202,7 @@ lw_status lw_wear_heatmap_svg(const lw_wear_report *rep, const lw_program *prog,
     return lw_error_set(err, LW_ERR_USAGE, path, 0,
                         "the heat map needs a wear report measured with "
                         "events");
-  heat h = {rep, prog, 0, 0, NULL, NULL, 0, 0};
+  heat h = {.rep = rep, .prog = prog};
   build(&h);
   lw_status st = lw_report_write_file(path, emit, &h, err);
   lw_free(h.bin);

@@ -271,8 +271,12 @@ static void render_figure(lw_chars *out, const void *ctx) {
   p.top = legend(NULL, keys, nkeys, p.width) + 26;
   int height = p.top + PLOT_H + BOTTOM;
 
-  lw_svg_begin(out,
-               &(lw_svg_page){p.width, height, LW_SVG_FONTS, "#ffffff", 0, 1});
+  lw_svg_begin(out, &(lw_svg_page){.width = p.width,
+                                   .height = height,
+                                   .attrs = LW_SVG_FONTS,
+                                   .background = "#ffffff",
+                                   .version = 0,
+                                   .viewbox = 1});
   lw_chars_printf(
       out,
       "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">"

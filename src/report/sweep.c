@@ -155,7 +155,12 @@ static void points_and_legend(lw_chars *out, const lw_sweep *s,
 static void render_svg(lw_chars *out, const void *ctx) {
   const lw_sweep *s = ctx;
   plot_area a = area_of(s);
-  lw_svg_begin(out, &(lw_svg_page){W, H, LW_SVG_FONTS, "white", 1, 0});
+  lw_svg_begin(out, &(lw_svg_page){.width = W,
+                                   .height = H,
+                                   .attrs = LW_SVG_FONTS,
+                                   .background = "white",
+                                   .version = 1,
+                                   .viewbox = 0});
   sweep_axes(out, s, &a);
   pareto_line(out, s, &a);
   points_and_legend(out, s, &a);
