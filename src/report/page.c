@@ -51,10 +51,10 @@ static json_t *gates_json(void) {
       json_array_append_new(a, json_null());
       continue;
     }
-    json_array_append_new(
-        a, json_pack("{s:s, s:s, s:i, s:i, s:i, s:o}", "op", g->op, "genlib",
-                     g->genlib, "fanins", g->arity, "over", g->over, "init",
-                     g->init, "truth", truth_table(t)));
+    json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:i, s:i, s:o}", "op",
+                                       g->op, "genlib", g->genlib, "fanins",
+                                       g->arity, "over", g->over, "init",
+                                       g->init, "truth", truth_table(t)));
   }
   return a;
 }
@@ -72,14 +72,12 @@ static json_t *op_json(const lw_program *prog, const lw_op *op) {
   if (op->type == LW_OP_INIT)
     return json_pack("[i, o, i]", -1,
                      cells_json(lw_op_cells(prog, op), op->ncells), op->value);
-  return json_pack("[i, o, i]", op->type, cells_json(op->in, op->nin),
-                   op->out);
+  return json_pack("[i, o, i]", op->type, cells_json(op->in, op->nin), op->out);
 }
 
 static json_t *ops_json(const lw_program *prog, const lw_ops *ops) {
   json_t *a = json_array();
-  lw_vec_foreach(ops, i) json_array_append_new(a,
-                                               op_json(prog, &ops->data[i]));
+  lw_vec_foreach(ops, i) json_array_append_new(a, op_json(prog, &ops->data[i]));
   return a;
 }
 
@@ -95,10 +93,10 @@ static json_t *wear_json(const lw_wear_report *rep) {
   json_t *flips = json_array();
   for (uint32_t c = 0; c < rep->ncells; c++)
     json_array_append_new(flips, json_real(rep->cell_flips[c]));
-  return json_pack("{s:o, s:I, s:b, s:i, s:f}", "cell_flips", flips,
-                   "vectors", (json_int_t)rep->vectors, "exhaustive",
-                   rep->exhaustive, "hottest_cell", rep->hottest_cell,
-                   "steady_flips_per_run", rep->steady_flips_per_run);
+  return json_pack("{s:o, s:I, s:b, s:i, s:f}", "cell_flips", flips, "vectors",
+                   (json_int_t)rep->vectors, "exhaustive", rep->exhaustive,
+                   "hottest_cell", rep->hottest_cell, "steady_flips_per_run",
+                   rep->steady_flips_per_run);
 }
 
 static json_t *page_data(const lw_program *prog, const lw_wear_report *rep) {
