@@ -38,7 +38,7 @@ static const char *build_tests_dir(void) {
  * (the DOM with --dump-dom) is returned, malloc'ed; the run fails the test
  * when the log shows an uncaught exception or a console error. */
 static char *chromium(const char *extra, const char *page,
-                     const char *fragment) {
+                      const char *fragment) {
   char cmd[4096], log[1200];
   snprintf(log, sizeof log, "%s/chromium.log", lw_test_dir);
   snprintf(cmd, sizeof cmd,
@@ -88,8 +88,7 @@ static const char *root_attr(const char *dom, const char *name) {
 }
 
 /* The outputs the C row simulator computes for vector (0/1 per input). */
-static void row_outputs(const lw_program *prog, const char *vector,
-                        char *out) {
+static void row_outputs(const lw_program *prog, const char *vector, char *out) {
   uint32_t nin = prog->inputs.size, n = prog->row_size;
   uint64_t *in = calloc(nin + 1, sizeof *in);
   uint64_t *cells = calloc(n, sizeof *cells);
