@@ -116,6 +116,7 @@ int lw_cli_device(int argc, char **argv);
 int lw_cli_bench(int argc, char **argv);
 int lw_cli_wear(int argc, char **argv);
 int lw_cli_sweep(int argc, char **argv);
+int lw_cli_view(int argc, char **argv);
 
 /* Print an lw_error as "lowwear: error: file:line: msg" on stderr and return
  * the exit code for its status. */

@@ -12,6 +12,7 @@
   CMD("bench", lw_cli_bench, "run the paper's evaluation protocol")            \
   CMD("wear", lw_cli_wear, "measured wear per cell in steady state, lifetime") \
   CMD("sweep", lw_cli_sweep, "row size against latency, toggles and wear")     \
+  CMD("view", lw_cli_view, "the program viewer page (one HTML file)")          \
   CMD("device", lw_cli_device, "device-level check of the stateful gates")
 
 static void usage(FILE *out) {
