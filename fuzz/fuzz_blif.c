@@ -9,12 +9,17 @@
 
 static void check(const lw_net *net) {
   uint32_t n = lw_net_size(net);
-  lw_net_foreach_node(net, id) lw_net_foreach_fanin(net, id, k, f) {
-    if (f >= n)
+  lw_net_foreach_node (net, id)
+    lw_net_foreach_fanin (net, id, k, f) {
+      if (f >= n)
+        abort();
+    }
+  lw_net_foreach_po (net, i, id)
+    if (id >= n)
       abort();
-  }
-  lw_net_foreach_po(net, i, id) if (id >= n) abort();
-  lw_net_foreach_pi(net, i, id) if (lw_net_type(net, id) != LW_GATE_PI) abort();
+  lw_net_foreach_pi (net, i, id)
+    if (lw_net_type(net, id) != LW_GATE_PI)
+      abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -14,11 +14,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!net)
     return 0;
   uint32_t n = lw_net_size(net);
-  lw_net_foreach_node(net, id) lw_net_foreach_fanin(net, id, k, f) {
-    if (f >= n)
+  lw_net_foreach_node (net, id)
+    lw_net_foreach_fanin (net, id, k, f) {
+      if (f >= n)
+        abort();
+    }
+  lw_net_foreach_po (net, i, id)
+    if (id >= n)
       abort();
-  }
-  lw_net_foreach_po(net, i, id) if (id >= n) abort();
   lw_net_free(net);
   return 0;
 }

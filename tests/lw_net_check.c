@@ -21,14 +21,16 @@ uint64_t *lw_test_net_values(const lw_net *net, const uint64_t *pi) {
   lw_error err = {0};
   assert_non_null(val);
   assert_int_equal(lw_net_topo(net, &order, &err), LW_OK);
-  lw_net_foreach_pi(net, i, id) val[id] = pi[i];
+  lw_net_foreach_pi (net, i, id)
+    val[id] = pi[i];
   lw_words in = {0}; /* a read circuit's AND or OR may have any fanin */
-  lw_vec_foreach(&order, i) {
+  lw_vec_foreach (&order, i) {
     uint32_t v = order.data[i];
     if (lw_net_type(net, v) == LW_GATE_PI)
       continue;
     in.size = 0;
-    lw_net_foreach_fanin(net, v, k, f) lw_vec_push(&in, val[f]);
+    lw_net_foreach_fanin (net, v, k, f)
+      lw_vec_push(&in, val[f]);
     val[v] = lw_gate_eval(lw_net_type(net, v), in.data, in.size);
   }
   lw_vec_free(&in);
@@ -38,7 +40,8 @@ uint64_t *lw_test_net_values(const lw_net *net, const uint64_t *pi) {
 
 void lw_test_net_outputs(const lw_net *net, const uint64_t *pi, uint64_t *po) {
   uint64_t *val = lw_test_net_values(net, pi);
-  lw_net_foreach_po(net, i, d) po[i] = val[d];
+  lw_net_foreach_po (net, i, d)
+    po[i] = val[d];
   free(val);
 }
 
@@ -63,7 +66,7 @@ static void same_interface(const lw_net *a, const lw_net *b, const char *file,
   CHECK(a->pis.size == b->pis.size && a->pos.size == b->pos.size,
         "%u/%u inputs, %u/%u outputs\n", a->pis.size, b->pis.size, a->pos.size,
         b->pos.size);
-  lw_net_foreach_pi(a, i, id) {
+  lw_net_foreach_pi (a, i, id) {
     const char *x = lw_net_node_name(a, id);
     const char *y = lw_net_node_name(b, b->pis.data[i]);
     CHECK(x && y && !strcmp(x, y), "input %u: %s, %s\n", i, x ? x : "(none)",
@@ -101,8 +104,9 @@ static uint32_t *overwriters(const lw_net *net, const char *file, int line) {
   uint8_t *is_po = calloc(n + 1, 1);
   for (uint32_t i = 0; i < n; i++)
     owner[i] = LW_NONE;
-  lw_net_foreach_po(net, i, d) is_po[d] = 1;
-  lw_net_foreach_node(net, g) {
+  lw_net_foreach_po (net, i, d)
+    is_po[d] = 1;
+  lw_net_foreach_node (net, g) {
     int over = lw_gate(lw_net_type(net, g))->over;
     if (over < 0)
       continue;
@@ -114,8 +118,9 @@ static uint32_t *overwriters(const lw_net *net, const char *file, int line) {
     CHECK(owner[y] == LW_NONE, "nodes %u and %u both overwrite %u\n", owner[y],
           g, y);
     owner[y] = g;
-    lw_net_foreach_fanin(net, g, k, f) CHECK(
-        (int)k == over || f != y, "node %u reads the value it overwrites\n", g);
+    lw_net_foreach_fanin (net, g, k, f)
+      CHECK((int)k == over || f != y, "node %u reads the value it overwrites\n",
+            g);
   }
   free(is_po);
   return owner;
@@ -127,10 +132,11 @@ static uint32_t kahn_ordered(uint32_t n, const lw_u32s *from,
                              const lw_u32s *to) {
   uint32_t *off = calloc(n + 2, 4), *adj = calloc(from->size + 1, 4);
   uint32_t *indeg = calloc(n + 1, 4), done = 0;
-  lw_vec_foreach(from, e) off[from->data[e] + 2]++;
+  lw_vec_foreach (from, e)
+    off[from->data[e] + 2]++;
   for (uint32_t v = 0; v < n; v++)
     off[v + 2] += off[v + 1];
-  lw_vec_foreach(from, e) {
+  lw_vec_foreach (from, e) {
     adj[off[from->data[e] + 1]++] = to->data[e];
     indeg[to->data[e]]++;
   }
@@ -155,14 +161,15 @@ void lw_test_contract_at(const lw_net *net, const char *file, int line) {
   uint32_t *owner = overwriters(net, file, line);
   /* (c) edges: fanin -> reader, and reader of y -> the composite owning y */
   lw_u32s from = {0}, to = {0};
-  lw_net_foreach_node(net, v) lw_net_foreach_fanin(net, v, k, f) {
-    lw_vec_push(&from, f);
-    lw_vec_push(&to, v);
-    if (owner[f] != LW_NONE && owner[f] != v) {
-      lw_vec_push(&from, v);
-      lw_vec_push(&to, owner[f]);
+  lw_net_foreach_node (net, v)
+    lw_net_foreach_fanin (net, v, k, f) {
+      lw_vec_push(&from, f);
+      lw_vec_push(&to, v);
+      if (owner[f] != LW_NONE && owner[f] != v) {
+        lw_vec_push(&from, v);
+        lw_vec_push(&to, owner[f]);
+      }
     }
-  }
   uint32_t done = kahn_ordered(n, &from, &to);
   CHECK(done == n, "the order constraints have a cycle (%u of %u ordered)\n",
         done, n);

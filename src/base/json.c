@@ -63,7 +63,7 @@ void lw_json_print_inline(FILE *f, const json_t *v) {
   json_t *x;
   if (json_is_array(v)) {
     fputc('[', f);
-    json_array_foreach(v, i, x) {
+    json_array_foreach (v, i, x) {
       fputs(i ? ", " : "", f);
       lw_json_print_inline(f, x);
     }
@@ -71,7 +71,7 @@ void lw_json_print_inline(FILE *f, const json_t *v) {
   } else if (json_is_object(v)) {
     fputc('{', f);
     i = 0;
-    json_object_foreach((json_t *)v, key, x) {
+    json_object_foreach ((json_t *)v, key, x) {
       fputs(i++ ? ", " : "", f);
       lw_json_print_string(f, key);
       fputs(": ", f);
@@ -93,7 +93,7 @@ static void print_member(FILE *f, const json_t *v) {
   size_t i;
   json_t *x;
   fputc('[', f);
-  json_array_foreach(v, i, x) {
+  json_array_foreach (v, i, x) {
     fputs(i ? ",\n    " : "\n    ", f);
     lw_json_print_inline(f, x);
   }
@@ -110,7 +110,7 @@ void lw_json_print(FILE *f, const json_t *root) {
   json_t *x;
   int first = 1;
   fputc('{', f);
-  json_object_foreach((json_t *)root, key, x) {
+  json_object_foreach ((json_t *)root, key, x) {
     fputs(first ? "\n  " : ",\n  ", f);
     first = 0;
     lw_json_print_string(f, key);

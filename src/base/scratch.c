@@ -53,8 +53,7 @@ void lw_scratch_untrack(const char *path) {
     }
 }
 
-/* ---- removal from the signal handler (system calls only) ------------------
- */
+/* ---- removal from the signal handler (system calls only) ----------------- */
 
 static int is_dot(const char *name) {
   return name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0));
@@ -118,8 +117,7 @@ void lw_scratch_on_signals(void) {
   }
 }
 
-/* ---- scratch folders ------------------------------------------------------
- */
+/* ---- scratch folders ----------------------------------------------------- */
 
 char *lw_tmpdir_new(void) {
   const char *base = getenv("TMPDIR");

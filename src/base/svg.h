@@ -57,8 +57,7 @@ void lw_svg_escape(lw_chars *out, const char *s);
 int lw_svg_emit(FILE *f, void (*render)(lw_chars *doc, const void *ctx),
                 const void *ctx);
 
-/* ---- plots in data units -------------------------------------------------
- */
+/* ---- plots in data units ------------------------------------------------- */
 void lw_svg_frame(lw_chars *out, const lw_svg_axes *ax);
 void lw_svg_polyline(lw_chars *out, const lw_svg_axes *ax,
                      const lw_svg_series *s);

@@ -245,7 +245,7 @@ static lw_status run_workers(run *r, pendings *todo, lw_error *err) {
 static lw_status outcome(const lw_bench_circuits *cs, lw_bench_stats *stats,
                          lw_error *err) {
   char names[400] = "";
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_circuit *c = &cs->data[i];
     stats->failed += c->status == LW_BENCH_FAILED;
     stats->unverified += c->status == LW_BENCH_UNVERIFIED;
@@ -290,7 +290,7 @@ lw_status lw_bench_run(const lw_bench_params *p, lw_bench_stats *stats,
   lw_bench_circuits all = {0}, cs = {0};
   lw_status st = lw_bench_suite_resolve(p, &all, err);
   /* --shard K/N: every N-th circuit of the selection, from the K-th */
-  lw_vec_foreach(&all, i) {
+  lw_vec_foreach (&all, i) {
     if (!p->shard_count || i % p->shard_count == p->shard_index - 1)
       lw_vec_push(&cs, all.data[i]);
   }
@@ -310,7 +310,7 @@ lw_status lw_bench_run(const lw_bench_params *p, lw_bench_stats *stats,
            .total = cs.size,
            .start = start};
   pendings todo = {0};
-  lw_vec_foreach(&cs, i) {
+  lw_vec_foreach (&cs, i) {
     lw_bench_circuit *c = &cs.data[i], have;
     if (!p->force && reusable(p, c, &have)) {
       /* keep this run's order and suite; the rest is the stored result */
@@ -369,7 +369,7 @@ lw_status lw_bench_merge(const char *const *dirs, uint32_t ndirs,
   if (st == LW_OK) {
     lw_bench_result_sort(&cs);
     /* the merged folder is a complete run folder: resumable, mergeable */
-    lw_vec_foreach(&cs, i) {
+    lw_vec_foreach (&cs, i) {
       if (st != LW_OK)
         break;
       char *path = result_path(p->out_dir, cs.data[i].name);

@@ -231,7 +231,7 @@ void lw_bench_result_sort(lw_bench_circuits *cs) {
     qsort(cs->data, cs->size, sizeof *cs->data, by_index);
   /* a circuit run in two shards (overlapping shard folders) is kept once */
   uint32_t n = 0;
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     int dup = 0;
     for (uint32_t j = 0; j < n && !dup; j++)
       dup = !strcmp(cs->data[j].name, cs->data[i].name);

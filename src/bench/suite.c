@@ -77,7 +77,7 @@ static int suite_members(const char *suite, lw_bench_circuits *out) {
 
 static int has_all(const char *base, const lw_bench_circuits *cs) {
   char buf[1024];
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     if (!locate(base, cs->data[i].suite, cs->data[i].name, buf, sizeof buf))
       return 0;
   }
@@ -110,7 +110,7 @@ static lw_status find_base(const lw_bench_params *p,
   if (p->benchmarks_dir) {
     snprintf(base, n, "%s", p->benchmarks_dir);
     char buf[1024];
-    lw_vec_foreach(cs, i) {
+    lw_vec_foreach (cs, i) {
       if (!locate(base, cs->data[i].suite, cs->data[i].name, buf, sizeof buf))
         return lw_error_set(err, LW_ERR_IO, base, 0,
                             "no %s.blif here (nor in %s/)", cs->data[i].name,
@@ -190,12 +190,12 @@ static lw_status add_folder(lw_bench_circuits *out, const char *dir,
   closedir(d);
   if (files.size)
     qsort(files.data, files.size, sizeof *files.data, by_name);
-  lw_vec_foreach(&files, i) {
+  lw_vec_foreach (&files, i) {
     /* keep the preferred form of a name present in several */
     const char *f = files.data[i];
     const char *dot = strrchr(f, '.');
     int better = 0;
-    lw_vec_foreach(&files, j) {
+    lw_vec_foreach (&files, j) {
       const char *g = files.data[j];
       better |= j != i && !strncmp(f, g, (size_t)(dot - f) + 1) &&
                 strrchr(g, '.') - g == dot - f &&
@@ -207,7 +207,8 @@ static lw_status add_folder(lw_bench_circuits *out, const char *dir,
       lw_free(path);
     }
   }
-  lw_vec_foreach(&files, i) lw_free(files.data[i]);
+  lw_vec_foreach (&files, i)
+    lw_free(files.data[i]);
   lw_vec_free(&files);
   return LW_OK;
 }
@@ -234,7 +235,7 @@ lw_status lw_bench_suite_resolve(const lw_bench_params *p,
                           suite);
     char base[1024];
     st = find_base(p, out, base, sizeof base, err);
-    lw_vec_foreach(out, i) {
+    lw_vec_foreach (out, i) {
       if (st != LW_OK)
         break;
       lw_bench_circuit *c = &out->data[i];

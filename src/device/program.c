@@ -43,9 +43,9 @@ static lw_status match_pins(const lw_net *net, const lw_program *prog,
     return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
                         "the program has %u inputs, the circuit %u",
                         prog->inputs.size, net->pis.size);
-  lw_vec_foreach(&prog->inputs, j) {
+  lw_vec_foreach (&prog->inputs, j) {
     pi[j] = LW_NONE;
-    lw_net_foreach_pi(net, i, id) {
+    lw_net_foreach_pi (net, i, id) {
       const char *name = lw_net_node_name(net, id);
       if (name && !strcmp(name, prog->inputs.data[j].name))
         pi[j] = i;
@@ -55,9 +55,9 @@ static lw_status match_pins(const lw_net *net, const lw_program *prog,
                           "program input %s is not an input of the circuit",
                           prog->inputs.data[j].name);
   }
-  lw_vec_foreach(&prog->outputs, k) {
+  lw_vec_foreach (&prog->outputs, k) {
     po[k] = LW_NONE;
-    lw_net_foreach_po(net, i, id) {
+    lw_net_foreach_po (net, i, id) {
       (void)id;
       if (!strcmp(lw_net_po_name(net, i), prog->outputs.data[k].name))
         po[k] = i;

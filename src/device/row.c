@@ -36,7 +36,7 @@ lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
   kind_of(r, "INIT0");
   kind_of(r, "INIT1");
   r->ops = lw_alloc(sizeof *r->ops * (prog->cycles.size + 1));
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     lw_drow_op *ro = &r->ops[i];
     if (op->type == LW_OP_INIT) {
@@ -231,20 +231,20 @@ void lw_drow_eval(lw_drow *r, const uint8_t *in, uint8_t *out,
   const lw_program *prog = r->prog;
   memset(v, 0, sizeof *v);
   /* the inputs are written from outside the program, to their ideal gaps */
-  lw_vec_foreach(&prog->inputs, j) {
+  lw_vec_foreach (&prog->inputs, j) {
     uint32_t c = prog->inputs.data[j].cell;
     r->gap[c] = written_gap(r, c, in[j]);
     note_write(r, c, in[j], 0);
   }
   /* the setup: INIT pulses over what the previous evaluation left */
-  lw_vec_foreach(&prog->setup, i) v->energy_j +=
-      run_inits(r, &prog->setup.data[i], 0, v);
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->setup, i)
+    v->energy_j += run_inits(r, &prog->setup.data[i], 0, v);
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     v->energy_j += op->type == LW_OP_INIT
                        ? run_inits(r, op, i + 1, v)
                        : run_gate(r, op, &r->ops[i], i + 1, v);
   }
-  lw_vec_foreach(&prog->outputs, k) out[k] =
-      (uint8_t)reads_one(r, prog->outputs.data[k].cell);
+  lw_vec_foreach (&prog->outputs, k)
+    out[k] = (uint8_t)reads_one(r, prog->outputs.data[k].cell);
 }

@@ -275,8 +275,8 @@ static void record_program(lw_drow *r, const lw_dvectors *vs, uint32_t v,
                   "circuits, bias %s\n",
                   v, prog->cycles.size, d->k, r->s->bias.name);
   header(b, &r->s->model);
-  lw_vec_foreach(&d->cells, i)
-      gap_node(b, d->cells.data[i], d->start[d->cells.data[i]]);
+  lw_vec_foreach (&d->cells, i)
+    gap_node(b, d->cells.data[i], d->start[d->cells.data[i]]);
   lw_chars_printf(b, "%s", d->body.data ? d->body.data : "");
   analysis(b, d->t, d->cells.data, d->cells.size);
 }
@@ -284,7 +284,7 @@ static void record_program(lw_drow *r, const lw_dvectors *vs, uint32_t v,
 static void compare_program(const lw_drow *r, const program_deck *d,
                             const double *gaps, lw_device_spice_stats *stats) {
   double read = r->s->bias.read * 1e9;
-  lw_vec_foreach(&d->cells, i) {
+  lw_vec_foreach (&d->cells, i) {
     double c = r->gap[d->cells.data[i]] * 1e9;
     stats->max_gap_diff_nm = fmax(stats->max_gap_diff_nm, fabs(gaps[i] - c));
     stats->logic_mismatches += (gaps[i] < read) != (c < read);

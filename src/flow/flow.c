@@ -87,8 +87,8 @@ static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
     if (found)
       continue;
     uint32_t pi = LW_NONE;
-    lw_net_foreach_pi(net, k, id) if (pi == LW_NONE &&
-                                      !strcmp(lw_net_node_name(net, id), name))
+    lw_net_foreach_pi (net, k, id)
+      if (pi == LW_NONE && !strcmp(lw_net_node_name(net, id), name))
         pi = id;
     if (pi == LW_NONE)
       return lw_error_set(err, LW_ERR_ABC, NULL, 0,
@@ -234,8 +234,8 @@ static lw_status finish_candidates(lw_flow_job *job, const flow_info *f,
     candidate *c = &job->cands[i];
     lw_flow_stats cs;
     memset(&cs, 0, sizeof cs);
-    lw_net_foreach_node(c->net, id) c->mapped_gates +=
-        lw_gate_is_stateful(lw_net_type(c->net, id));
+    lw_net_foreach_node (c->net, id)
+      c->mapped_gates += lw_gate_is_stateful(lw_net_type(c->net, id));
     lw_flow_params cp = *p;
     if (c->paper)
       cp.synth.gates = LW_GATES_PAPER;

@@ -48,7 +48,7 @@ static uint32_t literal(builder *b, uint32_t s, char c, int *pos) {
 static uint32_t wide(builder *b, lw_gate_type t, const lw_u32s *lits,
                      const lw_u32s *pos, const char *name) {
   uint32_t id = lw_net_add_node(b->net, t, lits->size, NULL, name);
-  lw_vec_foreach(lits, i) {
+  lw_vec_foreach (lits, i) {
     if (pos->data[i])
       set_fanin(b, id, i, lits->data[i]);
     else
@@ -134,7 +134,7 @@ static uint32_t build_cover(builder *b, const lw_blif_def *d,
 static void keep_covers(builder *b) {
   const lw_blif_parser *p = b->p;
   lw_net *net = b->net;
-  lw_vec_foreach(&b->kept, i) {
+  lw_vec_foreach (&b->kept, i) {
     const lw_blif_def *d = &p->defs.data[b->kept.data[i]];
     const char *cubes = p->cubes.data + d->cube;
     lw_net_cover c = {.node = b->node.data[d->out],
@@ -185,7 +185,7 @@ static void def_order(lw_blif_parser *p, lw_u32s *order) {
     return;
   }
   uint8_t *is_po = lw_alloc(n + 1);
-  lw_vec_foreach(&p->pos_sig, i) {
+  lw_vec_foreach (&p->pos_sig, i) {
     uint32_t d1 = p->sig.data[p->pos_sig.data[i]].def1;
     if (d1)
       is_po[d1 - 1] = 1;
@@ -193,7 +193,7 @@ static void def_order(lw_blif_parser *p, lw_u32s *order) {
   for (uint32_t i = 0; i < n; i++)
     if (!is_po[i])
       lw_vec_push(order, i);
-  lw_vec_foreach(&p->pos_sig, i) {
+  lw_vec_foreach (&p->pos_sig, i) {
     uint32_t d1 = p->sig.data[p->pos_sig.data[i]].def1;
     if (d1 && is_po[d1 - 1]) {
       is_po[d1 - 1] = 0; /* an output listed twice has one node */
@@ -233,7 +233,8 @@ static int undriven(const lw_blif_signal *g) {
 static uint8_t *output_cone(const lw_blif_parser *p) {
   uint8_t *cone = lw_alloc(p->sig.size + 1);
   lw_u32s todo = {0};
-  lw_vec_foreach(&p->pos_sig, i) lw_vec_push(&todo, p->pos_sig.data[i]);
+  lw_vec_foreach (&p->pos_sig, i)
+    lw_vec_push(&todo, p->pos_sig.data[i]);
   while (todo.size) {
     uint32_t s = lw_vec_pop(&todo), d1 = p->sig.data[s].def1;
     if (cone[s])
@@ -256,7 +257,7 @@ static uint8_t *output_cone(const lw_blif_parser *p) {
 static lw_status check_driven(lw_blif_parser *p) {
   uint8_t *cone = output_cone(p);
   uint32_t worst = LW_NONE, line = UINT32_MAX;
-  lw_vec_foreach(&p->sig, s) {
+  lw_vec_foreach (&p->sig, s) {
     const lw_blif_signal *g = &p->sig.data[s];
     const char *name = lw_io_names_str(&p->names, s);
     if (!undriven(g) || yosys_constant(name) >= 0 || !g->read_line)
@@ -277,7 +278,7 @@ static lw_status check_driven(lw_blif_parser *p) {
   if (worst != LW_NONE)
     return lw_io_blif_fail(p, line, "signal '%s' is read but never driven",
                            lw_io_names_str(&p->names, worst));
-  lw_vec_foreach(&p->pos_sig, i) {
+  lw_vec_foreach (&p->pos_sig, i) {
     uint32_t s = p->pos_sig.data[i];
     const char *name = lw_io_names_str(&p->names, s);
     if (undriven(&p->sig.data[s]) && yosys_constant(name) < 0)
@@ -292,7 +293,7 @@ static lw_status check_driven(lw_blif_parser *p) {
 /* Undriven signals that passed check_driven: constant nodes. */
 static void build_undriven(builder *b) {
   lw_blif_parser *p = b->p;
-  lw_vec_foreach(&p->sig, s) {
+  lw_vec_foreach (&p->sig, s) {
     if (!undriven(&p->sig.data[s]))
       continue;
     const char *name = lw_io_names_str(&p->names, s);
@@ -331,12 +332,13 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
   lw_vec_resize(&b.inv, nsig);
   for (uint32_t s = 0; s < nsig; s++)
     b.node.data[s] = b.inv.data[s] = LW_NONE;
-  lw_vec_foreach(&p->pis, i) b.node.data[p->pis.data[i]] =
-      lw_net_add_pi(b.net, lw_io_names_str(&p->names, p->pis.data[i]));
+  lw_vec_foreach (&p->pis, i)
+    b.node.data[p->pis.data[i]] =
+        lw_net_add_pi(b.net, lw_io_names_str(&p->names, p->pis.data[i]));
   build_undriven(&b);
   lw_u32s order = {0};
   def_order(p, &order);
-  lw_vec_foreach(&order, i) {
+  lw_vec_foreach (&order, i) {
     const lw_blif_def *d = &p->defs.data[order.data[i]];
     const char *name = lw_io_names_str(&p->names, d->out);
     int alias = is_input_alias(p, d);
@@ -355,7 +357,7 @@ lw_status lw_io_blif_build(lw_blif_parser *p, lw_net **out) {
     lw_net_set_fanin(b.net, b.fixups.data[i], b.fixups.data[i + 1],
                      b.node.data[b.fixups.data[i + 2]]);
   keep_covers(&b);
-  lw_vec_foreach(&p->pos_sig, i) {
+  lw_vec_foreach (&p->pos_sig, i) {
     uint32_t s = p->pos_sig.data[i];
     lw_net_add_po(b.net, b.node.data[s], lw_io_names_str(&p->names, s));
   }

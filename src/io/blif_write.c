@@ -22,8 +22,9 @@ static void put_signal(const namer *nm, uint32_t id, FILE *f) {
 static void name_nodes(namer *nm) {
   const lw_net *net = nm->net;
   nm->own = lw_alloc(lw_net_size(net) + 1);
-  lw_net_foreach_pi(net, i, id) nm->own[id] = 1;
-  lw_net_foreach_po(net, i, id) {
+  lw_net_foreach_pi (net, i, id)
+    nm->own[id] = 1;
+  lw_net_foreach_po (net, i, id) {
     const char *name = lw_net_node_name(net, id);
     if (name && !strcmp(name, lw_net_po_name(net, i)))
       nm->own[id] = 1;
@@ -74,7 +75,8 @@ static void cover(FILE *f, lw_fn fn, uint32_t n) {
 /* Per node: its kept cover + 1, 0 if none. */
 static uint32_t *cover_index(const lw_net *net) {
   uint32_t *at = lw_alloc(sizeof(uint32_t) * (lw_net_size(net) + 1));
-  lw_vec_foreach(&net->covers, c) at[net->covers.data[c].node] = c + 1;
+  lw_vec_foreach (&net->covers, c)
+    at[net->covers.data[c].node] = c + 1;
   return at;
 }
 
@@ -83,7 +85,8 @@ static uint32_t *cover_index(const lw_net *net) {
 static uint8_t *needed_nodes(const lw_net *net, const uint32_t *cover) {
   uint8_t *need = lw_alloc(lw_net_size(net) + 1);
   lw_u32s stack = {0};
-  lw_net_foreach_po(net, i, id) lw_vec_push(&stack, id);
+  lw_net_foreach_po (net, i, id)
+    lw_vec_push(&stack, id);
   while (stack.size) {
     uint32_t id = lw_vec_pop(&stack);
     if (need[id])
@@ -94,7 +97,8 @@ static uint8_t *needed_nodes(const lw_net *net, const uint32_t *cover) {
       for (uint32_t k = 0; k < c->nleaf; k++)
         lw_vec_push(&stack, net->cover_leaves.data[c->leaf + k]);
     } else {
-      lw_net_foreach_fanin(net, id, k, fi) lw_vec_push(&stack, fi);
+      lw_net_foreach_fanin (net, id, k, fi)
+        lw_vec_push(&stack, fi);
     }
   }
   lw_vec_free(&stack);
@@ -114,7 +118,8 @@ static void print_cover(const namer *nm, const lw_net_cover *c, FILE *f) {
 
 static void print_node(const namer *nm, uint32_t id, FILE *f) {
   const lw_net *net = nm->net;
-  lw_net_foreach_fanin(net, id, k, fi) put_signal(nm, fi, f);
+  lw_net_foreach_fanin (net, id, k, fi)
+    put_signal(nm, fi, f);
   put_signal(nm, id, f);
   fputc('\n', f);
   cover(f, lw_gate(lw_net_type(net, id))->fn, lw_net_nfanin(net, id));
@@ -126,12 +131,13 @@ void lw_io_print_blif(const lw_net *net, FILE *f) {
   uint32_t *cov = cover_index(net);
   uint8_t *need = needed_nodes(net, cov);
   fprintf(f, ".model %s\n.inputs", net->name);
-  lw_net_foreach_pi(net, i, id) fprintf(f, " %s", lw_net_node_name(net, id));
+  lw_net_foreach_pi (net, i, id)
+    fprintf(f, " %s", lw_net_node_name(net, id));
   fputs("\n.outputs", f);
   for (uint32_t i = 0; i < net->pos.size; i++)
     fprintf(f, " %s", lw_net_po_name(net, i));
   fputc('\n', f);
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     if (!need[id] || lw_net_type(net, id) == LW_GATE_PI)
       continue;
     fputs(".names", f);
@@ -142,9 +148,9 @@ void lw_io_print_blif(const lw_net *net, FILE *f) {
   }
   /* each output buffers its driver, unless the driver has its name */
   int logic = 0;
-  lw_net_foreach_node(net, id) logic |=
-      need[id] && lw_net_type(net, id) != LW_GATE_PI;
-  lw_net_foreach_po(net, i, id) {
+  lw_net_foreach_node (net, id)
+    logic |= need[id] && lw_net_type(net, id) != LW_GATE_PI;
+  lw_net_foreach_po (net, i, id) {
     const char *name = lw_net_po_name(net, i);
     if (nm.own[id] && !strcmp(lw_net_node_name(net, id), name))
       continue;

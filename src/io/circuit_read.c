@@ -48,7 +48,7 @@ static void grow(lw_io_names *t) {
   lw_free(t->slot);
   t->slot = lw_alloc(sizeof(uint32_t) * n);
   t->nslot = n;
-  lw_vec_foreach(&t->offset, i) {
+  lw_vec_foreach (&t->offset, i) {
     const char *s = t->text.data + t->offset.data[i];
     *probe(t, s, strlen(s)) = i + 1;
   }
@@ -604,8 +604,7 @@ static lw_status convert(const char *path, const char *ext,
   return st;
 }
 
-/* ---- standard input and the format ----------------------------------------
- */
+/* ---- standard input and the format --------------------------------------- */
 
 /* The formats, as extensions and as --input-format takes them: the names
  * of lowwear/io.h's table; here what a message calls each. */

@@ -15,8 +15,7 @@
 #include "io/atomic.h"
 #include "lowwear/lowwear.h"
 
-/* ---- shared writer helpers ------------------------------------------------
- */
+/* ---- shared writer helpers ----------------------------------------------- */
 
 void lw_io_double_text(double x, char *buf) { lw_json_real_text(x, buf); }
 
@@ -97,12 +96,11 @@ void lw_io_print_provenance(FILE *f, const lw_provenance *prov) {
   json_decref(o);
 }
 
-/* ---- writer ---------------------------------------------------------------
- */
+/* ---- writer -------------------------------------------------------------- */
 
 static void write_pins(FILE *f, const char *key, const lw_pins *pins) {
   fprintf(f, "  \"%s\": [", key);
-  lw_vec_foreach(pins, i) {
+  lw_vec_foreach (pins, i) {
     fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", f);
     lw_io_json_string(f, pins->data[i].name);
     fprintf(f, ", \"cell\": %u}", pins->data[i].cell);
@@ -135,7 +133,7 @@ static lw_status write_op(FILE *f, const lw_program *prog, const lw_op *op,
 static lw_status write_ops(FILE *f, const char *key, const lw_program *prog,
                            const lw_ops *ops, lw_error *err) {
   fprintf(f, "  \"%s\": [", key);
-  lw_vec_foreach(ops, i) {
+  lw_vec_foreach (ops, i) {
     fputs(i ? ",\n    " : "\n    ", f);
     lw_status st = write_op(f, prog, &ops->data[i], err);
     if (st != LW_OK)
@@ -230,8 +228,7 @@ lw_status lw_io_write_program(const lw_program *prog, const char *path,
   return lw_io_atomic_commit(&out, err);
 }
 
-/* ---- reader ---------------------------------------------------------------
- */
+/* ---- reader -------------------------------------------------------------- */
 
 typedef struct reader {
   const char *path;
@@ -266,7 +263,7 @@ static lw_status only_keys(reader *r, json_t *obj, const char *where,
                            const char *const *allowed) {
   const char *key;
   json_t *v;
-  json_object_foreach(obj, key, v) {
+  json_object_foreach (obj, key, v) {
     int ok = 0;
     for (int i = 0; allowed[i] && !ok; i++)
       ok = !strcmp(key, allowed[i]);
@@ -287,7 +284,7 @@ static lw_status read_pins(reader *r, json_t *root, const char *key,
   static const char *const keys[] = {"name", "cell", NULL};
   size_t i;
   json_t *pin;
-  json_array_foreach(arr, i, pin) {
+  json_array_foreach (arr, i, pin) {
     char where[64];
     snprintf(where, sizeof where, "%s[%zu]", key, i);
     if (!json_is_object(pin))
@@ -330,7 +327,7 @@ static lw_status read_init(reader *r, json_t *o, const char *where,
   lw_u32s list = {0};
   size_t k;
   json_t *c;
-  json_array_foreach(cells, k, c) {
+  json_array_foreach (cells, k, c) {
     char at[96];
     uint32_t cell;
     snprintf(at, sizeof at, "%s.cells[%zu]", where, k);
@@ -398,7 +395,7 @@ static lw_status read_op(reader *r, json_t *o, const char *where,
   uint32_t cells[LW_GATE_MAX_FANIN], out;
   size_t k;
   json_t *c;
-  json_array_foreach(in, k, c) {
+  json_array_foreach (in, k, c) {
     char at[96];
     snprintf(at, sizeof at, "%s.in[%zu]", where, k);
     st = get_index(r, c, at, r->prog->row_size, "row_size", &cells[k]);
@@ -430,7 +427,7 @@ static lw_status read_ops(reader *r, json_t *root, const char *key,
     return fail(r, key, arr ? "expected an array" : "missing key");
   size_t i;
   json_t *o;
-  json_array_foreach(arr, i, o) {
+  json_array_foreach (arr, i, o) {
     char where[64];
     snprintf(where, sizeof where, "%s[%zu]", key, i);
     lw_status st = read_op(r, o, where, !required);
@@ -521,7 +518,7 @@ static lw_status read_provenance(reader *r, json_t *root) {
   lw_provenance *prov = &r->prog->prov;
   const char *key;
   json_t *v;
-  json_object_foreach(o, key, v) {
+  json_object_foreach (o, key, v) {
     const prov_field *f = NULL;
     for (size_t i = 0; i < NPROV_FIELDS && !f; i++)
       if (!strcmp(prov_fields[i].key, key))

@@ -17,8 +17,7 @@ static lw_status bad_op(const lw_op *op, lw_error *err) {
                       op->type, op->nin);
 }
 
-/* ---- text form ------------------------------------------------------------
- */
+/* ---- text form ----------------------------------------------------------- */
 
 /* `c55 = NOR(c0, c3)`; a composite lists the overwritten cell last, since
  * it is read as well: `c41 = IMP(c6, c41)`. */
@@ -39,8 +38,8 @@ static void print_op(FILE *f, const lw_program *prog, const lw_op *op) {
 
 static void print_pins(FILE *f, const char *head, const lw_pins *pins) {
   fprintf(f, "%s (%u):", head, pins->size);
-  lw_vec_foreach(pins, i)
-      fprintf(f, " %s=c%u", pins->data[i].name, pins->data[i].cell);
+  lw_vec_foreach (pins, i)
+    fprintf(f, " %s=c%u", pins->data[i].name, pins->data[i].cell);
   fputc('\n', f);
 }
 
@@ -66,14 +65,14 @@ lw_status lw_io_print_program_text(const lw_program *prog, FILE *f,
   print_pins(f, "inputs", &prog->inputs);
   print_pins(f, "outputs", &prog->outputs);
   /* the setup is the row's state before T1, not a counted cycle */
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     if (!op_ok(&prog->setup.data[i]))
       return bad_op(&prog->setup.data[i], err);
     fputs("setup: ", f);
     print_op(f, prog, &prog->setup.data[i]);
     fputc('\n', f);
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     if (!op_ok(&prog->cycles.data[i]))
       return bad_op(&prog->cycles.data[i], err);
     fprintf(f, "T%u: ", i + 1);
@@ -83,8 +82,7 @@ lw_status lw_io_print_program_text(const lw_program *prog, FILE *f,
   return LW_OK;
 }
 
-/* ---- SIMPLER MAGIC layout -------------------------------------------------
- */
+/* ---- SIMPLER MAGIC layout ------------------------------------------------ */
 /*
  * Source: PrintCodeGeneration() in SIMPLER_Mapping.py of the public SIMPLER
  * MAGIC implementation (github.com/RotemBenHur/SIMPLER-MAGIC), read through
@@ -148,9 +146,9 @@ static const char *output_written(const lw_program *prog,
                                   uint32_t t) {
   if (last_write[cell] != t)
     return NULL;
-  lw_vec_foreach(&prog->outputs, i) if (prog->outputs.data[i].cell ==
-                                        cell) return prog->outputs.data[i]
-      .name;
+  lw_vec_foreach (&prog->outputs, i)
+    if (prog->outputs.data[i].cell == cell)
+      return prog->outputs.data[i].name;
   return NULL;
 }
 
@@ -162,7 +160,8 @@ static uint32_t peak_live(const lw_program *prog) {
   int32_t *delta = lw_alloc(sizeof(int32_t) * (len + 2));
   uint8_t *live = lw_alloc(n); /* the cell holds a computed value */
   uint8_t *is_out = lw_alloc(n);
-  lw_vec_foreach(&prog->outputs, i) is_out[prog->outputs.data[i].cell] = 1;
+  lw_vec_foreach (&prog->outputs, i)
+    is_out[prog->outputs.data[i].cell] = 1;
   for (uint32_t t = 1; t <= len; t++) {
     const lw_op *op = &prog->cycles.data[t - 1];
     uint32_t ncell = op->type == LW_OP_INIT ? op->ncells : 1;
@@ -215,8 +214,9 @@ static void print_init(FILE *f, const lw_program *prog, const lw_op *op,
 
 static void print_simpler_pins(FILE *f, const char *head, const lw_pins *pins) {
   fprintf(f, "%s:{", head);
-  lw_vec_foreach(pins, i) fprintf(f, "%s%s(%u)", i ? "," : "",
-                                  pins->data[i].name, pins->data[i].cell);
+  lw_vec_foreach (pins, i)
+    fprintf(f, "%s%s(%u)", i ? "," : "", pins->data[i].name,
+            pins->data[i].cell);
   fputs("}\n", f);
 }
 
@@ -227,8 +227,10 @@ static int cells_in_row(const lw_program *prog) {
   const lw_ops *lists[2] = {&prog->setup, &prog->cycles};
   const lw_pins *pins[2] = {&prog->inputs, &prog->outputs};
   for (int l = 0; l < 2; l++) {
-    lw_vec_foreach(pins[l], i) if (pins[l]->data[i].cell >= n) return 0;
-    lw_vec_foreach(lists[l], i) {
+    lw_vec_foreach (pins[l], i)
+      if (pins[l]->data[i].cell >= n)
+        return 0;
+    lw_vec_foreach (lists[l], i) {
       const lw_op *op = &lists[l]->data[i];
       if (op->type == LW_OP_INIT) {
         for (uint32_t k = 0; k < op->ncells; k++)
@@ -254,10 +256,12 @@ lw_status lw_io_print_program_simpler(const lw_program *prog, FILE *f,
   if (!cells_in_row(prog))
     return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
                         "program names a cell outside its row of %u", n);
-  lw_vec_foreach(&prog->setup, i) if (prog->setup.data[i].type != LW_OP_INIT)
+  lw_vec_foreach (&prog->setup, i)
+    if (prog->setup.data[i].type != LW_OP_INIT)
       bad = &prog->setup.data[i];
-  lw_vec_foreach(&prog->cycles, i) if (!op_ok(&prog->cycles.data[i])) bad =
-      &prog->cycles.data[i];
+  lw_vec_foreach (&prog->cycles, i)
+    if (!op_ok(&prog->cycles.data[i]))
+      bad = &prog->cycles.data[i];
   if (bad)
     return bad_op(bad, err);
   lw_program copy = *prog;
@@ -265,7 +269,8 @@ lw_status lw_io_print_program_simpler(const lw_program *prog, FILE *f,
   const lw_metrics *m = &copy.metrics;
   /* last gate write per cell, to name outputs' final values */
   uint32_t *last_write = lw_alloc(sizeof(uint32_t) * n);
-  lw_vec_foreach(&prog->cycles, i) if (prog->cycles.data[i].type != LW_OP_INIT)
+  lw_vec_foreach (&prog->cycles, i)
+    if (prog->cycles.data[i].type != LW_OP_INIT)
       last_write[prog->cycles.data[i].out] = i + 1;
   names nm = {lw_alloc(sizeof(char *) * n)};
 
@@ -274,14 +279,14 @@ lw_status lw_io_print_program_simpler(const lw_program *prog, FILE *f,
   print_simpler_pins(f, "Inputs", &prog->inputs);
   print_simpler_pins(f, "Outputs", &prog->outputs);
   fputs("\nEXECUTION SEQUENCE + MAPPING: {\n", f);
-  lw_vec_foreach(&prog->inputs, i) {
+  lw_vec_foreach (&prog->inputs, i) {
     fprintf(f, "T0:%s(%u)=INPUT\n", prog->inputs.data[i].name,
             prog->inputs.data[i].cell);
     set_name(&nm, prog->inputs.data[i].cell, prog->inputs.data[i].name);
   }
-  lw_vec_foreach(&prog->setup, i)
-      print_init(f, prog, &prog->setup.data[i], &nm, 0);
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->setup, i)
+    print_init(f, prog, &prog->setup.data[i], &nm, 0);
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     uint32_t t = i + 1;
     if (op->type == LW_OP_INIT) {

@@ -364,7 +364,7 @@ static int is_alias(const vparser *v, const inst *g) {
 static lw_status check(vparser *v) {
   const lexer *l = &v->lx;
   uint32_t worst = LW_NONE, line = UINT32_MAX;
-  lw_vec_foreach(&v->nets, n) {
+  lw_vec_foreach (&v->nets, n) {
     const net_info *x = &v->nets.data[n];
     if (x->read_line && !x->driver1 && x->kind != NET_INPUT &&
         x->read_line < line) {
@@ -376,7 +376,7 @@ static lw_status check(vparser *v) {
     return lw_error_set(l->err, LW_ERR_PARSE, l->path, (int)line,
                         "net '%s' is read but never driven",
                         lw_io_names_str(&v->names, worst));
-  lw_vec_foreach(&v->outputs, i) {
+  lw_vec_foreach (&v->outputs, i) {
     if (!v->nets.data[v->outputs.data[i]].driver1)
       return lw_error_set(l->err, LW_ERR_PARSE, l->path, 0,
                           "output '%s' is never driven",
@@ -390,7 +390,7 @@ static lw_status check(vparser *v) {
 
 static lw_net *build(vparser *v) {
   lw_net *net = lw_net_new(v->module);
-  lw_vec_foreach(&v->inputs, i) {
+  lw_vec_foreach (&v->inputs, i) {
     uint32_t n = v->inputs.data[i];
     v->nets.data[n].node = lw_net_add_pi(net, lw_io_names_str(&v->names, n));
   }
@@ -399,7 +399,7 @@ static lw_net *build(vparser *v) {
   uint32_t next_id = lw_net_size(net);
   for (int pass = 0; pass < 2; pass++) {
     const lw_u32s *list = pass ? &v->outputs : &v->wires;
-    lw_vec_foreach(list, i) {
+    lw_vec_foreach (list, i) {
       net_info *x = &v->nets.data[list->data[i]];
       if (!x->driver1)
         continue; /* an unused, undriven wire */
@@ -412,7 +412,7 @@ static lw_net *build(vparser *v) {
       lw_vec_push(&order, x->driver1 - 1);
     }
   }
-  lw_vec_foreach(&order, i) {
+  lw_vec_foreach (&order, i) {
     const inst *g = &v->insts.data[order.data[i]];
     uint32_t fanin[LW_GATE_MAX_FANIN];
     for (uint32_t k = 0; k < g->nfanin; k++)
@@ -420,7 +420,7 @@ static lw_net *build(vparser *v) {
     lw_net_add_node(net, g->type, g->nfanin, fanin,
                     lw_io_names_str(&v->names, g->out));
   }
-  lw_vec_foreach(&v->outputs, i) {
+  lw_vec_foreach (&v->outputs, i) {
     uint32_t n = v->outputs.data[i];
     lw_net_add_po(net, v->nets.data[n].node, lw_io_names_str(&v->names, n));
   }
@@ -443,7 +443,8 @@ lw_status lw_io_verilog_parse(const char *path, const char *text, size_t len,
   if (st == LW_OK)
     st = check(&v);
   if (st == LW_OK) {
-    lw_vec_foreach(&v.nets, n) v.nets.data[n].node = LW_NONE;
+    lw_vec_foreach (&v.nets, n)
+      v.nets.data[n].node = LW_NONE;
     *net = build(&v);
     lw_u32s topo = {0};
     st = lw_net_topo(*net, &topo, err);

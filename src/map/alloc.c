@@ -4,14 +4,13 @@
 
 #include "base/assert.h"
 
-/* ---- the minimum row ------------------------------------------------------
- */
+/* ---- the minimum row ----------------------------------------------------- */
 
 /* Constant values that outputs need and no gate reads (bit 0: 0, bit 1: 1):
  * they take a free cell at the end of the program. */
 static int end_constants(const lw_map_view *view) {
   int need = 0;
-  lw_net_foreach_po(view->net, i, d) {
+  lw_net_foreach_po (view->net, i, d) {
     uint32_t r = view->rep[d];
     if (view->kind[r] == LW_VIEW_CONST && !view->const_read[r])
       need |= lw_gate(lw_net_type(view->net, r))->fn == LW_FN_CONST1 ? 2 : 1;
@@ -31,14 +30,16 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
   uint32_t *left = lw_alloc(view->n * sizeof(uint32_t));
   memcpy(left, view->fanout, view->n * sizeof(uint32_t));
   uint32_t live = 0, peak = 0;
-  lw_vec_foreach(order, i) {
+  lw_vec_foreach (order, i) {
     uint32_t v = order->data[i];
     uint32_t y = view->over[v];
     if (y == LW_NONE)
       live++; /* a composite gate reuses y's cell: no new live value */
     if (live > peak)
       peak = live;
-    lw_view_foreach_child(view, v, k, c) if (--left[c] == 0 && c != y) live--;
+    lw_view_foreach_child (view, v, k, c)
+      if (--left[c] == 0 && c != y)
+        live--;
   }
   int need = end_constants(view);
   uint32_t at_end = live + !!(need & 1) + !!(need & 2);
@@ -50,8 +51,7 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
   lw_free(left);
 }
 
-/* ---- the row --------------------------------------------------------------
- */
+/* ---- the row ------------------------------------------------------------- */
 
 typedef struct row {
   const lw_map_view *view;
@@ -115,7 +115,8 @@ static void reinit_top(row *r, lw_u32s *from, uint32_t k, int v) {
     lw_vec_push(&r->scratch, from->data[i]);
   from->size -= k;
   lw_program_add_init(r->prog, 0, v, r->scratch.data, r->scratch.size);
-  lw_vec_foreach(&r->scratch, i) lw_vec_push(&r->avail[v], r->scratch.data[i]);
+  lw_vec_foreach (&r->scratch, i)
+    lw_vec_push(&r->avail[v], r->scratch.data[i]);
 }
 
 /* ---- the wear model (knobs) -----------------------------------------------
@@ -182,7 +183,7 @@ static void reinit_scored(row *r, lw_u32s *from, uint32_t k, int v, int extra) {
   }
   from->size = m;
   lw_program_add_init(r->prog, 0, v, r->scratch.data, r->scratch.size);
-  lw_vec_foreach(&r->scratch, i) {
+  lw_vec_foreach (&r->scratch, i) {
     uint32_t c = r->scratch.data[i];
     add_wear(r, c, init_cost(r, c, v));
     r->held_p1[c] = v;
@@ -274,7 +275,7 @@ static int park_in_virgin(const row *r, int v) {
 static double least_wear(const row *r, const lw_u32s *pool, int v,
                          int with_init) {
   double best = 1e300;
-  lw_vec_foreach(pool, i) {
+  lw_vec_foreach (pool, i) {
     uint32_t c = pool->data[i];
     double w = r->wear[c] + (with_init ? init_cost(r, c, v) : 0);
     best = w < best ? w : best;
@@ -349,8 +350,7 @@ static uint32_t take_cell(row *r, int v) {
   return lw_vec_pop(&r->avail[v]);
 }
 
-/* ---- invariants -------------------------------------------------------------
- */
+/* ---- invariants ---------------------------------------------------------- */
 
 void lw_map_check_cells(uint32_t size, uint32_t fixed,
                         const lw_u32s *const *pools, int npools,
@@ -363,7 +363,7 @@ void lw_map_check_cells(uint32_t size, uint32_t fixed,
   for (uint32_t c = 0; c < fixed; c++)
     seen[c] = 1;
   for (int p = 0; p < npools; p++)
-    lw_vec_foreach(pools[p], i) {
+    lw_vec_foreach (pools[p], i) {
       uint32_t c = pools[p]->data[i];
       LW_ASSERT(c < size && !seen[c]); /* in one pool, once; not fixed */
       seen[c] = 1;
@@ -482,21 +482,19 @@ static lw_status place_end_constants(row *r, lw_error *err) {
   for (int v = 0; v < 2; v++) {
     if (!(need & (1 << v)))
       continue;
-    lw_net_foreach_node(r->view->net,
-                        id) if (r->view->kind[id] == LW_VIEW_CONST &&
-                                !r->view->const_read[id] &&
-                                (lw_gate(lw_net_type(r->view->net, id))->fn ==
-                                 LW_FN_CONST1) == v) r->node = id;
+    lw_net_foreach_node (r->view->net, id)
+      if (r->view->kind[id] == LW_VIEW_CONST && !r->view->const_read[id] &&
+          (lw_gate(lw_net_type(r->view->net, id))->fn == LW_FN_CONST1) == v)
+        r->node = id;
     uint32_t c = take_cell(r, v);
     if (c == LW_NONE)
       return too_small(r, err);
-    lw_net_foreach_node(r->view->net,
-                        id) if (r->view->kind[id] == LW_VIEW_CONST &&
-                                !r->view->const_read[id]) {
-      int value = lw_gate(lw_net_type(r->view->net, id))->fn == LW_FN_CONST1;
-      if (value == v)
-        r->cell[id] = c;
-    }
+    lw_net_foreach_node (r->view->net, id)
+      if (r->view->kind[id] == LW_VIEW_CONST && !r->view->const_read[id]) {
+        int value = lw_gate(lw_net_type(r->view->net, id))->fn == LW_FN_CONST1;
+        if (value == v)
+          r->cell[id] = c;
+      }
   }
   return LW_OK;
 }
@@ -512,9 +510,11 @@ static void start_wear_model(row *r, const lw_u32s *order) {
   r->held_p1 = lw_alloc((r->size + 1) * sizeof(double));
   r->setup_v = lw_alloc(r->size + 1);
   r->death = lw_alloc((view->n + 1) * sizeof(uint32_t));
-  lw_vec_foreach(order, i) lw_view_foreach_child(view, order->data[i], k, c)
+  lw_vec_foreach (order, i)
+    lw_view_foreach_child (view, order->data[i], k, c)
       r->death[c] = i;
-  lw_net_foreach_po(view->net, i, d) r->death[view->rep[d]] = UINT32_MAX;
+  lw_net_foreach_po (view->net, i, d)
+    r->death[view->rep[d]] = UINT32_MAX;
   r->chain = lw_alloc((view->n + 1) * sizeof(double));
   r->end_p1 = lw_alloc((view->n + 1) * sizeof(double));
   for (uint32_t id = 0; id < view->n; id++) {
@@ -538,7 +538,7 @@ static void start_wear_model(row *r, const lw_u32s *order) {
 static lw_status place_fixed_cells(row *r, lw_error *err) {
   const lw_net *net = r->view->net;
   uint32_t next = 0;
-  lw_net_foreach_pi(net, i, id) {
+  lw_net_foreach_pi (net, i, id) {
     r->cell[id] = next;
     lw_program_add_input(r->prog, lw_net_node_name(net, id), next++);
   }
@@ -559,7 +559,7 @@ static lw_status place_fixed_cells(row *r, lw_error *err) {
 /* The init value each step of the order needs; 2 for a composite gate,
  * which needs none. */
 static void list_demand(row *r, const lw_u32s *order) {
-  lw_vec_foreach(order, i) {
+  lw_vec_foreach (order, i) {
     uint32_t v = order->data[i];
     lw_vec_push(&r->demand,
                 r->view->over[v] == LW_NONE
@@ -587,7 +587,8 @@ static lw_status place_gate(row *r, const lw_u32s *order, uint32_t i,
     if (r->cell[v] == LW_NONE)
       return too_small(r, err);
   }
-  lw_net_foreach_fanin(view->net, v, k, f) if ((int)k != lw_gate(t)->over)
+  lw_net_foreach_fanin (view->net, v, k, f)
+    if ((int)k != lw_gate(t)->over)
       in[nin++] = operand_cell(r, f);
   check_gate_cell(r, t, r->cell[v]);
   lw_program_add_gate(r->prog, t, in, nin, r->cell[v]);
@@ -595,7 +596,8 @@ static lw_status place_gate(row *r, const lw_u32s *order, uint32_t i,
     add_wear(r, r->cell[v], r->knobs->flip[v]);
     r->held_p1[r->cell[v]] = r->knobs->p1[v];
   }
-  lw_view_foreach_child(view, v, k, c) if (--r->left[c] == 0 && c != y)
+  lw_view_foreach_child (view, v, k, c)
+    if (--r->left[c] == 0 && c != y)
       lw_vec_push(&r->dead, r->cell[c]);
   check_row_sampled(r, order, i + 1);
   return LW_OK;
@@ -606,15 +608,17 @@ static lw_status place_gate(row *r, const lw_u32s *order, uint32_t i,
  * next run's setup is written over the final row. */
 static void add_setup(row *r) {
   if (r->params->setup_all)
-    lw_vec_foreach(&r->virgin, i) lw_vec_push(&r->setup[0], r->virgin.data[i]);
+    lw_vec_foreach (&r->virgin, i)
+      lw_vec_push(&r->setup[0], r->virgin.data[i]);
   for (int v = 0; v < 2; v++) {
     lw_u32s *cells = &r->setup[v];
     if (!cells->size)
       continue;
     qsort(cells->data, cells->size, sizeof *cells->data, ascending);
     lw_program_add_init(r->prog, 1, v, cells->data, cells->size);
-    lw_vec_foreach(cells, i) if (r->knobs) r->wear[cells->data[i]] +=
-        init_cost(r, cells->data[i], v);
+    lw_vec_foreach (cells, i)
+      if (r->knobs)
+        r->wear[cells->data[i]] += init_cost(r, cells->data[i], v);
   }
 }
 
@@ -655,8 +659,9 @@ lw_status lw_map_alloc(const lw_map_view *view, const lw_u32s *order,
     st = place_end_constants(&r, err);
   }
   if (st == LW_OK) {
-    lw_net_foreach_po(view->net, i, d) lw_program_add_output(
-        prog, lw_net_po_name(view->net, i), operand_cell(&r, d));
+    lw_net_foreach_po (view->net, i, d)
+      lw_program_add_output(prog, lw_net_po_name(view->net, i),
+                            operand_cell(&r, d));
     add_setup(&r);
     if (knobs && predicted)
       predict(&r, predicted);

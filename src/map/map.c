@@ -11,8 +11,7 @@ lw_map_params lw_map_params_default(void) {
   return p;
 }
 
-/* ---- wear control ---------------------------------------------------------
- */
+/* ---- wear control -------------------------------------------------------- */
 
 /* The share of the lanes where a value is 1 (other NULL) or differs from
  * other. */
@@ -113,8 +112,7 @@ static lw_status best_setting(const lw_map_view *view, const lw_u32s *order,
   return st;
 }
 
-/* ---- the entry point ------------------------------------------------------
- */
+/* ---- the entry point ----------------------------------------------------- */
 
 /* Between execution orders, plain mappings: the lower toggle estimate, then
  * the lower latency. */

@@ -22,7 +22,8 @@ static void rotation(const lw_program *prog, uint32_t k, uint32_t r,
                      uint32_t *perm) {
   uint32_t n = prog->row_size;
   uint8_t *is_input = lw_alloc(n + 1);
-  lw_vec_foreach(&prog->inputs, j) is_input[prog->inputs.data[j].cell] = 1;
+  lw_vec_foreach (&prog->inputs, j)
+    is_input[prog->inputs.data[j].cell] = 1;
   lw_u32s work = {0};
   for (uint32_t c = 0; c < n; c++) {
     perm[c] = c;
@@ -45,10 +46,11 @@ static lw_program *relabel(const lw_program *prog, const uint32_t *perm) {
 #define MAP(c) ((c) < n ? perm[c] : (c))
   lw_program *p = lw_program_new(prog->circuit, prog->flow, n);
   lw_provenance_copy(&p->prov, &prog->prov);
-  lw_vec_foreach(&prog->inputs, j) lw_program_add_input(
-      p, prog->inputs.data[j].name, prog->inputs.data[j].cell);
+  lw_vec_foreach (&prog->inputs, j)
+    lw_program_add_input(p, prog->inputs.data[j].name,
+                         prog->inputs.data[j].cell);
   lw_u32s cells = {0};
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     lw_vec_clear(&cells);
     for (uint32_t c = 0; c < op->ncells; c++)
@@ -57,7 +59,7 @@ static lw_program *relabel(const lw_program *prog, const uint32_t *perm) {
     qsort(cells.data, cells.size, sizeof *cells.data, ascending);
     lw_program_add_init(p, 1, op->value, cells.data, cells.size);
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     if (op->type == LW_OP_INIT) {
       lw_vec_clear(&cells);
@@ -71,8 +73,9 @@ static lw_program *relabel(const lw_program *prog, const uint32_t *perm) {
       in[j] = MAP(op->in[j]);
     lw_program_add_gate(p, (lw_gate_type)op->type, in, op->nin, MAP(op->out));
   }
-  lw_vec_foreach(&prog->outputs, j) lw_program_add_output(
-      p, prog->outputs.data[j].name, MAP(prog->outputs.data[j].cell));
+  lw_vec_foreach (&prog->outputs, j)
+    lw_program_add_output(p, prog->outputs.data[j].name,
+                          MAP(prog->outputs.data[j].cell));
 #undef MAP
   lw_program_compute_metrics(p);
   lw_vec_free(&cells);
@@ -84,14 +87,12 @@ static lw_status check_inputs(const lw_program *prog, uint32_t k, uint32_t r,
   if (r == 0 || k >= r)
     return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
                         "variant %u of %u does not exist", k, r);
-  lw_vec_foreach(
-      &prog->inputs,
-      j) if (prog->inputs.data[j].cell >=
-             prog->row_size) return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
-                                                 "input cell %u is outside the "
-                                                 "row of %u cells",
-                                                 prog->inputs.data[j].cell,
-                                                 prog->row_size);
+  lw_vec_foreach (&prog->inputs, j)
+    if (prog->inputs.data[j].cell >= prog->row_size)
+      return lw_error_set(err, LW_ERR_USAGE, NULL, 0,
+                          "input cell %u is outside the "
+                          "row of %u cells",
+                          prog->inputs.data[j].cell, prog->row_size);
   return LW_OK;
 }
 
@@ -110,8 +111,7 @@ lw_status lw_program_rotate(const lw_program *prog, uint32_t k, uint32_t r,
   return LW_OK;
 }
 
-/* ---- levelling by measured wear -------------------------------------------
- */
+/* ---- levelling by measured wear ------------------------------------------ */
 
 typedef struct ranked {
   double key;
@@ -137,13 +137,14 @@ static void balance(const lw_program *prog, const double *flips, uint32_t r,
                     int by_setup, uint32_t *perms) {
   uint32_t n = prog->row_size;
   uint8_t *class = lw_alloc(n + 1); /* 0, 1: setup value; 2: input */
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++)
       if (lw_op_cells(prog, op)[k] < n)
         class[lw_op_cells(prog, op)[k]] = op->value && by_setup ? 1 : 0;
   }
-  lw_vec_foreach(&prog->inputs, j) class[prog->inputs.data[j].cell] = 2;
+  lw_vec_foreach (&prog->inputs, j)
+    class[prog->inputs.data[j].cell] = 2;
   ranked *logical = lw_alloc(sizeof(ranked) * (n + 1));
   ranked *physical = lw_alloc(sizeof(ranked) * (n + 1));
   double *load = lw_alloc(sizeof(double) * (n + 1));

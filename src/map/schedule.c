@@ -15,17 +15,19 @@ static void cell_usage(const lw_map_view *view, uint32_t *cu) {
     while (stack.size) {
       uint32_t v = lw_vec_last(&stack);
       int ready = 1;
-      lw_view_foreach_child(view, v, k, c) if (!done[c]) {
-        ready = 0;
-        lw_vec_push(&stack, c);
-      }
+      lw_view_foreach_child (view, v, k, c)
+        if (!done[c]) {
+          ready = 0;
+          lw_vec_push(&stack, c);
+        }
       if (!ready)
         continue;
       stack.size--;
       if (done[v])
         continue;
       lw_vec_clear(&tmp);
-      lw_view_foreach_child(view, v, k, c) lw_vec_push(&tmp, cu[c]);
+      lw_view_foreach_child (view, v, k, c)
+        lw_vec_push(&tmp, cu[c]);
       /* insertion sort, descending: a gate has at most 4 children */
       for (uint32_t i = 1; i < tmp.size; i++)
         for (uint32_t j = i; j > 0 && tmp.data[j - 1] < tmp.data[j]; j--) {
@@ -34,8 +36,9 @@ static void cell_usage(const lw_map_view *view, uint32_t *cu) {
           tmp.data[j - 1] = x;
         }
       uint32_t best = 1;
-      lw_vec_foreach(&tmp, j) if (tmp.data[j] + j > best) best =
-          tmp.data[j] + j;
+      lw_vec_foreach (&tmp, j)
+        if (tmp.data[j] + j > best)
+          best = tmp.data[j] + j;
       cu[v] = best;
       done[v] = 1;
     }
@@ -66,7 +69,7 @@ LW_VEC_DEFINE(frames, frame);
 static void push_frame(const lw_map_view *view, const uint32_t *cu, uint32_t v,
                        frames *stack, lw_u32s *todo) {
   frame f = {.v = v, .next = todo->size, .end = todo->size};
-  lw_view_foreach_child(view, v, k, c) {
+  lw_view_foreach_child (view, v, k, c) {
     uint32_t j = todo->size;
     lw_vec_push(todo, c);
     /* stable insertion by the ordering rule */

@@ -25,7 +25,7 @@ static lw_view_kind kind_of(lw_gate_type t) {
 /* Every node's kind; an executed gate must have a stateful form. */
 static lw_status classify(lw_map_view *view, lw_error *err) {
   const lw_net *net = view->net;
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     lw_gate_type t = lw_net_type(net, id);
     view->kind[id] = (uint8_t)kind_of(t);
     if (view->kind[id] == LW_VIEW_GATE && !lw_gate_is_stateful(t))
@@ -44,9 +44,10 @@ static lw_status classify(lw_map_view *view, lw_error *err) {
  * read; then fanout = reads + outputs driven. */
 static void link_fanins(lw_map_view *view) {
   const lw_net *net = view->net;
-  lw_net_foreach_node(net, id) view->rep[id] = resolve(net, id);
+  lw_net_foreach_node (net, id)
+    view->rep[id] = resolve(net, id);
   lw_vec_push(&view->child_off, 0);
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     view->over[id] = LW_NONE;
     if (view->kind[id] == LW_VIEW_GATE) {
       int over = lw_gate(lw_net_type(net, id))->over;
@@ -64,7 +65,8 @@ static void link_fanins(lw_map_view *view) {
     lw_vec_push(&view->child_off, view->children.size);
   }
   memcpy(view->fanout, view->readers, view->n * sizeof(uint32_t));
-  lw_net_foreach_po(net, i, d) view->fanout[view->rep[d]]++;
+  lw_net_foreach_po (net, i, d)
+    view->fanout[view->rep[d]]++;
 }
 
 /* owner[y]: the composite gate that overwrites y, or LW_NONE. An error if
@@ -74,17 +76,18 @@ static lw_status find_overwriters(const lw_map_view *view, uint32_t *owner,
                                   lw_error *err) {
   for (uint32_t i = 0; i < view->n; i++)
     owner[i] = LW_NONE;
-  lw_net_foreach_node(view->net, id) if (view->over[id] != LW_NONE) {
-    uint32_t y = view->over[id];
-    if (view->kind[y] != LW_VIEW_GATE || view->fanout[y] != view->readers[y] ||
-        owner[y] != LW_NONE)
-      return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
-                          "composite gate %u overwrites a value that must "
-                          "survive (input, output, constant or overwritten "
-                          "twice)",
-                          id);
-    owner[y] = id;
-  }
+  lw_net_foreach_node (view->net, id)
+    if (view->over[id] != LW_NONE) {
+      uint32_t y = view->over[id];
+      if (view->kind[y] != LW_VIEW_GATE ||
+          view->fanout[y] != view->readers[y] || owner[y] != LW_NONE)
+        return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
+                            "composite gate %u overwrites a value that must "
+                            "survive (input, output, constant or overwritten "
+                            "twice)",
+                            id);
+      owner[y] = id;
+    }
   return LW_OK;
 }
 
@@ -103,9 +106,9 @@ static void file_after_lists(lw_map_view *view, const uint32_t *owner) {
       lw_vec_resize(&view->after, view->after_off.data[n]);
       memset(count.data, 0, n * sizeof(uint32_t));
     }
-    lw_net_foreach_node(view->net, r) {
+    lw_net_foreach_node (view->net, r) {
       uint32_t first = view->child_off.data[r];
-      lw_view_foreach_child(view, r, k, c) {
+      lw_view_foreach_child (view, r, k, c) {
         uint32_t g = owner[c];
         int dup = 0;
         for (uint32_t j = first; j < k; j++)
@@ -158,8 +161,7 @@ void lw_map_view_free(lw_map_view *view) {
   lw_vec_free(&view->after);
 }
 
-/* ---- invariants -----------------------------------------------------------
- */
+/* ---- invariants ---------------------------------------------------------- */
 
 static void check_rep(const lw_map_view *v) {
   for (uint32_t id = 0; id < v->n; id++) {
@@ -179,8 +181,8 @@ static void check_children(const lw_map_view *v) {
     LW_ASSERT(v->child_off.data[id] <= v->child_off.data[id + 1]);
     LW_ASSERT(v->kind[id] == LW_VIEW_GATE ||
               v->child_off.data[id] == v->child_off.data[id + 1]);
-    lw_view_foreach_child(v, id, k, c)
-        LW_ASSERT(c < v->n && v->kind[c] == LW_VIEW_GATE);
+    lw_view_foreach_child (v, id, k, c)
+      LW_ASSERT(c < v->n && v->kind[c] == LW_VIEW_GATE);
   }
 }
 
@@ -190,8 +192,10 @@ static void check_counts(const lw_map_view *v) {
   uint32_t *outs = lw_alloc((v->n + 1) * sizeof(uint32_t));
   for (uint32_t id = 0; id < v->n; id++)
     if (v->kind[id] == LW_VIEW_GATE)
-      lw_net_foreach_fanin(v->net, id, k, f) reads[v->rep[f]]++;
-  lw_net_foreach_po(v->net, i, d) outs[v->rep[d]]++;
+      lw_net_foreach_fanin (v->net, id, k, f)
+        reads[v->rep[f]]++;
+  lw_net_foreach_po (v->net, i, d)
+    outs[v->rep[d]]++;
   for (uint32_t id = 0; id < v->n; id++) {
     LW_ASSERT(v->readers[id] == reads[id]);
     LW_ASSERT(v->fanout[id] == reads[id] + outs[id]);
@@ -203,7 +207,9 @@ static void check_counts(const lw_map_view *v) {
 }
 
 static int reads(const lw_map_view *v, uint32_t r, uint32_t y) {
-  lw_view_foreach_child(v, r, k, c) if (c == y) return 1;
+  lw_view_foreach_child (v, r, k, c)
+    if (c == y)
+      return 1;
   return 0;
 }
 

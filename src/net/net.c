@@ -73,18 +73,21 @@ const char *lw_net_po_name(const lw_net *net, uint32_t i) {
 void lw_net_fanout_counts(const lw_net *net, lw_u32s *count) {
   lw_vec_clear(count);
   lw_vec_resize(count, lw_net_size(net));
-  lw_net_foreach_node(net, id) lw_net_foreach_fanin(net, id, k, f)
+  lw_net_foreach_node (net, id)
+    lw_net_foreach_fanin (net, id, k, f)
       count->data[f]++;
 }
 
 void lw_net_count_types(const lw_net *net, uint32_t *counts) {
   memset(counts, 0, sizeof(uint32_t) * LW_GATE_COUNT);
-  lw_net_foreach_node(net, id) counts[lw_net_type(net, id)]++;
+  lw_net_foreach_node (net, id)
+    counts[lw_net_type(net, id)]++;
 }
 
 double lw_net_toggle_sum(const lw_net *net) {
   double sum = 0;
-  lw_net_foreach_node(net, id) sum += lw_gate(lw_net_type(net, id))->rate;
+  lw_net_foreach_node (net, id)
+    sum += lw_gate(lw_net_type(net, id))->rate;
   return sum;
 }
 

@@ -12,7 +12,8 @@ lw_program *lw_program_new(const char *circuit, const char *flow,
 }
 
 static void free_pins(lw_pins *pins) {
-  lw_vec_foreach(pins, i) lw_free(pins->data[i].name);
+  lw_vec_foreach (pins, i)
+    lw_free(pins->data[i].name);
   lw_vec_free(pins);
 }
 
@@ -88,14 +89,14 @@ void lw_program_compute_metrics(lw_program *prog) {
   /* A cell counts as re-initialised when a gate wrote it before the INIT. */
   uint32_t ncell = prog->row_size;
   uint8_t *written = lw_alloc(ncell + 1);
-  lw_vec_foreach(&prog->inputs, i)
-      touch(&m->cells_used, prog->inputs.data[i].cell);
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->inputs, i)
+    touch(&m->cells_used, prog->inputs.data[i].cell);
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++)
       touch(&m->cells_used, lw_op_cells(prog, op)[k]);
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     m->latency++;
     if (op->type == LW_OP_INIT) {

@@ -38,7 +38,7 @@ lw_report_average lw_report_suite_average(const lw_bench_circuits *cs,
                                           lw_flow_id base) {
   lw_report_average a = {NAN, NAN, NAN, 0};
   double sum = 0;
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_circuit *c = &cs->data[i];
     if (suite && strcmp(c->suite, suite))
       continue;

@@ -109,7 +109,7 @@ static void put_header(FILE *out) {
 static int emit_csv(FILE *out, const void *ctx) {
   const lw_bench_circuits *cs = ctx;
   put_header(out);
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
       row r = {&cs->data[i], &cs->data[i].flows[LW_BENCH_ORDER[k]],
                LW_BENCH_ORDER[k]};

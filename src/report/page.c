@@ -77,15 +77,17 @@ static json_t *op_json(const lw_program *prog, const lw_op *op) {
 
 static json_t *ops_json(const lw_program *prog, const lw_ops *ops) {
   json_t *a = json_array();
-  lw_vec_foreach(ops, i) json_array_append_new(a, op_json(prog, &ops->data[i]));
+  lw_vec_foreach (ops, i)
+    json_array_append_new(a, op_json(prog, &ops->data[i]));
   return a;
 }
 
 /* [[name, cell], ...] in the program's order. */
 static json_t *pins_json(const lw_pins *pins) {
   json_t *a = json_array();
-  lw_vec_foreach(pins, i) json_array_append_new(
-      a, json_pack("[s, i]", pins->data[i].name, pins->data[i].cell));
+  lw_vec_foreach (pins, i)
+    json_array_append_new(
+        a, json_pack("[s, i]", pins->data[i].name, pins->data[i].cell));
   return a;
 }
 

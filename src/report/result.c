@@ -13,7 +13,7 @@ int lw_bench_flow_selected(int wide, lw_flow_id id) {
 }
 
 int lw_bench_any_included(const lw_bench_circuits *cs, lw_flow_id id) {
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     if (cs->data[i].flows[id].included)
       return 1;
   }

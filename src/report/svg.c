@@ -125,7 +125,7 @@ static void axes(lw_chars *out, const plot *p) {
 
 static void bars(lw_chars *out, const plot *p) {
   int i = 0;
-  lw_vec_foreach(p->cs, ci) {
+  lw_vec_foreach (p->cs, ci) {
     const lw_bench_circuit *c = &p->cs->data[ci];
     if (!in_suite(p, c))
       continue;
@@ -247,7 +247,7 @@ static void render_figure(lw_chars *out, const void *ctx) {
   /* y range: every bar, mean and published value, zero, and some margin */
   double lo = 0, hi = 10;
   p.n = 0;
-  lw_vec_foreach(p.cs, i) {
+  lw_vec_foreach (p.cs, i) {
     if (!in_suite(&p, &p.cs->data[i]))
       continue;
     p.n++;

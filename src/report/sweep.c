@@ -9,8 +9,7 @@
 #include "report/sweep_flows.h"
 #include "report/writers.h"
 
-/* ---- writers --------------------------------------------------------------
- */
+/* ---- writers ------------------------------------------------------------- */
 
 static int emit_csv(FILE *out, const void *ctx) {
   const lw_sweep *s = ctx;

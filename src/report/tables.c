@@ -10,7 +10,7 @@
 #define MAX_SUITES 8
 static int list_suites(const lw_bench_circuits *cs, const char **suites) {
   int n = 0;
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     int seen = 0;
     for (int s = 0; s < n; s++)
       seen |= !strcmp(suites[s], cs->data[i].suite);
@@ -80,7 +80,7 @@ static void table4_suite(FILE *out, const lw_bench_circuits *cs,
     fputs("--:|", out);
   fputc('\n', out);
 
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_circuit *c = &cs->data[i];
     if (strcmp(c->suite, suite))
       continue;
@@ -249,7 +249,7 @@ static void targets_section(FILE *out, const lw_bench_circuits *cs) {
 
   /* how often the wide netlist was not the one used, and why */
   uint32_t ran = 0, row = 0, toggle = 0;
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_flow *f = &cs->data[i].flows[LW_FLOW_LOWWEAR_WIDE];
     if (!f->ran)
       continue;
@@ -279,7 +279,7 @@ static void times_section(FILE *out, const lw_bench_circuits *cs) {
         "total |\n|---|---|---|--:|--:|--:|\n",
         out);
   double all[3] = {0, 0, 0};
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_circuit *c = &cs->data[i];
     double flows = 0, verify = 0;
     for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
@@ -302,7 +302,7 @@ static void times_section(FILE *out, const lw_bench_circuits *cs) {
 static int emit_summary(FILE *out, const void *ctx) {
   const lw_bench_circuits *cs = ctx;
   uint32_t ok = 0, unverified = 0, failed = 0;
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     lw_bench_status s = cs->data[i].status;
     ok += s == LW_BENCH_OK;
     unverified += s == LW_BENCH_UNVERIFIED;
@@ -313,7 +313,7 @@ static int emit_summary(FILE *out, const void *ctx) {
           "%u circuits: %u with every program verified, %u with a program "
           "that FAILED verification, %u where a flow failed.\n",
           cs->size, ok, unverified, failed);
-  lw_vec_foreach(cs, i) {
+  lw_vec_foreach (cs, i) {
     const lw_bench_circuit *c = &cs->data[i];
     if (c->status != LW_BENCH_OK)
       fprintf(out, "- **%s %s**: %s\n", c->name,

@@ -29,8 +29,8 @@ static void check_fanins(const lw_rewrite_graph *g, uint32_t v) {
     uint32_t reads = 0, listed = 0;
     for (uint32_t j = 0; j < n->nfanin; j++)
       reads += n->fanin[j] == f;
-    lw_vec_foreach(&g->nodes.data[f].readers, i) listed +=
-        g->nodes.data[f].readers.data[i] == v;
+    lw_vec_foreach (&g->nodes.data[f].readers, i)
+      listed += g->nodes.data[f].readers.data[i] == v;
     LW_ASSERT(reads == listed);
   }
 }
@@ -46,7 +46,8 @@ static void check_composite(const lw_rewrite_graph *g, uint32_t v) {
   LW_ASSERT(g->nodes.data[y].over_by == v);
   LW_ASSERT(!g->nodes.data[y].prot);
   const lw_u32s *rd = &g->nodes.data[y].readers;
-  lw_vec_foreach(rd, i) if (rd->data[i] != v)
+  lw_vec_foreach (rd, i)
+    if (rd->data[i] != v)
       LW_ASSERT(key_of(g, rd->data[i]) < n->key);
 }
 
@@ -56,7 +57,7 @@ void lw_rewrite_check(const lw_rewrite_graph *g) {
   lw_rewrite_check_journal(g);
   LW_ASSERT(g->stamp.size == g->nodes.size);
   uint32_t edges = 0, entries = 0;
-  lw_vec_foreach(&g->nodes, v) {
+  lw_vec_foreach (&g->nodes, v) {
     const lw_rewrite_node *n = &g->nodes.data[v];
     if (n->dead)
       continue;
@@ -70,11 +71,13 @@ void lw_rewrite_check(const lw_rewrite_graph *g) {
       LW_ASSERT(by->fanin[lw_gate(by->type)->over] == v);
     }
     edges += n->nfanin;
-    lw_vec_foreach(&n->readers, i) LW_ASSERT(live(g, n->readers.data[i]));
+    lw_vec_foreach (&n->readers, i)
+      LW_ASSERT(live(g, n->readers.data[i]));
     entries += n->readers.size;
   }
   /* every reader entry stands for one fanin slot of a live node */
   LW_ASSERT(edges == entries);
-  lw_vec_foreach(&g->pos, k) if (g->pos.data[k] != LW_NONE)
+  lw_vec_foreach (&g->pos, k)
+    if (g->pos.data[k] != LW_NONE)
       LW_ASSERT(g->pos.data[k] < g->nodes.size);
 }

@@ -38,7 +38,8 @@ static void remove_reader(lw_rewrite_graph *g, uint32_t v, uint32_t r) {
 }
 
 void lw_rewrite_graph_free(lw_rewrite_graph *g) {
-  lw_vec_foreach(&g->nodes, i) lw_vec_free(&g->nodes.data[i].readers);
+  lw_vec_foreach (&g->nodes, i)
+    lw_vec_free(&g->nodes.data[i].readers);
   lw_vec_free(&g->nodes);
   lw_vec_free(&g->pos);
   lw_vec_free(&g->journal);
@@ -166,7 +167,7 @@ void lw_rewrite_undo(lw_rewrite_graph *g, uint32_t mark) {
 void lw_rewrite_check_journal(const lw_rewrite_graph *g) {
   if (!LW_CHECKS_ON)
     return;
-  lw_vec_foreach(&g->journal, i) {
+  lw_vec_foreach (&g->journal, i) {
     const lw_rewrite_edit *e = &g->journal.data[i];
     LW_ASSERT(e->kind < EDIT_KINDS);
     LW_ASSERT(e->node < g->nodes.size);

@@ -256,7 +256,7 @@ static double inner_share(const lw_rewrite_graph *g, uint32_t p) {
   const lw_rewrite_node *pn = &g->nodes.data[p];
   if (pn->prot || pn->readers.size == 0)
     return 0;
-  lw_vec_foreach(&pn->readers, i) {
+  lw_vec_foreach (&pn->readers, i) {
     if (!is_two_input(g->nodes.data[pn->readers.data[i]].type, LW_FN_OR))
       return 0;
   }

@@ -20,7 +20,7 @@ void lw_rewrite_order_init(lw_rewrite_graph *g, const lw_u32s *order) {
   lw_vec_reserve(&g->pos, 2 * order->size + 2);
   for (uint32_t k = 0; k < 2 * order->size + 2; k++)
     lw_vec_push(&g->pos, LW_NONE);
-  lw_vec_foreach(order, i) {
+  lw_vec_foreach (order, i) {
     uint32_t v = order->data[i];
     lw_rewrite_at(g, v)->key = 2 * i + 1;
     g->pos.data[2 * i + 1] = v;
@@ -51,7 +51,8 @@ int lw_rewrite_order_hoist(lw_rewrite_graph *g, uint32_t z, uint32_t y) {
 static void successors(const lw_rewrite_graph *g, uint32_t w, lw_u32s *out) {
   const lw_rewrite_node *n = &g->nodes.data[w];
   lw_vec_clear(out);
-  lw_vec_foreach(&n->readers, i) lw_vec_push(out, n->readers.data[i]);
+  lw_vec_foreach (&n->readers, i)
+    lw_vec_push(out, n->readers.data[i]);
   for (uint32_t k = 0; k < n->nfanin; k++) {
     uint32_t by = g->nodes.data[n->fanin[k]].over_by;
     if (by != LW_NONE && by != w)
@@ -68,7 +69,9 @@ static void predecessors(const lw_rewrite_graph *g, uint32_t w, lw_u32s *out) {
   int over = lw_gate(n->type)->over;
   if (over >= 0) {
     const lw_u32s *rd = &g->nodes.data[n->fanin[over]].readers;
-    lw_vec_foreach(rd, i) if (rd->data[i] != w) lw_vec_push(out, rd->data[i]);
+    lw_vec_foreach (rd, i)
+      if (rd->data[i] != w)
+        lw_vec_push(out, rd->data[i]);
   }
 }
 
@@ -80,7 +83,7 @@ static int by_key(const void *a, const void *b) {
 static void collect(const lw_rewrite_graph *g, const lw_u32s *set,
                     lw_words *out) {
   uint32_t first = out->size;
-  lw_vec_foreach(set, i) {
+  lw_vec_foreach (set, i) {
     uint32_t v = set->data[i];
     lw_vec_push(out, (uint64_t)g->nodes.data[v].key << 32 | v);
   }
@@ -95,7 +98,8 @@ static lw_rewrite_order add_edge(lw_rewrite_graph *g, uint32_t u, uint32_t v) {
   if (u == v)
     return LW_ORDER_CYCLE;
   if (g->epoch > UINT32_MAX - 4) {
-    lw_vec_foreach(&g->stamp, i) g->stamp.data[i] = 0;
+    lw_vec_foreach (&g->stamp, i)
+      g->stamp.data[i] = 0;
     g->epoch = 0;
   }
   uint32_t fmark = g->epoch + 1, bmark = g->epoch + 2, visits = 0;
@@ -109,7 +113,7 @@ static lw_rewrite_order add_edge(lw_rewrite_graph *g, uint32_t u, uint32_t v) {
     uint32_t w = lw_vec_pop(&g->stack);
     lw_vec_push(&g->fwd, w);
     successors(g, w, &g->near);
-    lw_vec_foreach(&g->near, i) {
+    lw_vec_foreach (&g->near, i) {
       uint32_t s = g->near.data[i];
       if (s == u)
         return LW_ORDER_CYCLE;
@@ -129,7 +133,7 @@ static lw_rewrite_order add_edge(lw_rewrite_graph *g, uint32_t u, uint32_t v) {
     uint32_t w = lw_vec_pop(&g->stack);
     lw_vec_push(&g->bwd, w);
     predecessors(g, w, &g->near);
-    lw_vec_foreach(&g->near, i) {
+    lw_vec_foreach (&g->near, i) {
       uint32_t q = g->near.data[i];
       if (g->nodes.data[q].key > kv && g->stamp.data[q] != bmark) {
         if (++visits > g->budget)
@@ -145,9 +149,10 @@ static lw_rewrite_order add_edge(lw_rewrite_graph *g, uint32_t u, uint32_t v) {
   collect(g, &g->bwd, &g->sorted);
   collect(g, &g->fwd, &g->sorted);
   lw_words pool = {0};
-  lw_vec_foreach(&g->sorted, i) lw_vec_push(&pool, g->sorted.data[i] >> 32);
+  lw_vec_foreach (&g->sorted, i)
+    lw_vec_push(&pool, g->sorted.data[i] >> 32);
   qsort(pool.data, pool.size, sizeof *pool.data, by_key);
-  lw_vec_foreach(&g->sorted, i) {
+  lw_vec_foreach (&g->sorted, i) {
     uint32_t w = (uint32_t)g->sorted.data[i];
     if (g->nodes.data[w].key != (uint32_t)pool.data[i])
       lw_rewrite_set_key(g, w, (uint32_t)pool.data[i]);
@@ -170,15 +175,17 @@ static void out_of_order(lw_rewrite_graph *g, uint32_t mark, lw_u32s *bad) {
       continue;
     uint32_t kw = g->nodes.data[w].key;
     predecessors(g, w, &near);
-    lw_vec_foreach(&near, j) if (g->nodes.data[near.data[j]].key >= kw) {
-      lw_vec_push(bad, near.data[j]);
-      lw_vec_push(bad, w);
-    }
+    lw_vec_foreach (&near, j)
+      if (g->nodes.data[near.data[j]].key >= kw) {
+        lw_vec_push(bad, near.data[j]);
+        lw_vec_push(bad, w);
+      }
     successors(g, w, &near);
-    lw_vec_foreach(&near, j) if (g->nodes.data[near.data[j]].key <= kw) {
-      lw_vec_push(bad, w);
-      lw_vec_push(bad, near.data[j]);
-    }
+    lw_vec_foreach (&near, j)
+      if (g->nodes.data[near.data[j]].key <= kw) {
+        lw_vec_push(bad, w);
+        lw_vec_push(bad, near.data[j]);
+      }
   }
   lw_vec_free(&near);
 }
@@ -188,7 +195,8 @@ lw_rewrite_order lw_rewrite_order_settle(lw_rewrite_graph *g, uint32_t mark) {
   lw_rewrite_order st = LW_ORDER_OK;
   for (int round = 0; st == LW_ORDER_OK; round++) {
     if (g->epoch > UINT32_MAX - 4) {
-      lw_vec_foreach(&g->stamp, i) g->stamp.data[i] = 0;
+      lw_vec_foreach (&g->stamp, i)
+        g->stamp.data[i] = 0;
       g->epoch = 0;
     }
     out_of_order(g, mark, &bad);
@@ -209,12 +217,14 @@ lw_rewrite_order lw_rewrite_order_check(lw_rewrite_graph *g, uint32_t v) {
   lw_u32s ends = {0};
   lw_rewrite_order st = LW_ORDER_OK;
   predecessors(g, v, &ends);
-  lw_vec_foreach(&ends, i) if (st == LW_ORDER_OK) st =
-      add_edge(g, ends.data[i], v);
+  lw_vec_foreach (&ends, i)
+    if (st == LW_ORDER_OK)
+      st = add_edge(g, ends.data[i], v);
   if (st == LW_ORDER_OK) {
     successors(g, v, &ends);
-    lw_vec_foreach(&ends, i) if (st == LW_ORDER_OK) st =
-        add_edge(g, v, ends.data[i]);
+    lw_vec_foreach (&ends, i)
+      if (st == LW_ORDER_OK)
+        st = add_edge(g, v, ends.data[i]);
   }
   lw_vec_free(&ends);
   return st;

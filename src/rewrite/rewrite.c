@@ -26,7 +26,8 @@ lw_rewrite_params lw_rewrite_params_default(void) {
 
 static uint32_t count_gates(const lw_net *net) {
   uint32_t n = 0;
-  lw_net_foreach_node(net, id) n += lw_gate_is_stateful(lw_net_type(net, id));
+  lw_net_foreach_node (net, id)
+    n += lw_gate_is_stateful(lw_net_type(net, id));
   return n;
 }
 
@@ -35,7 +36,7 @@ static lw_status check_input(const lw_net *in, const lw_rewrite_params *p,
   if (p->max_onor_operands < 2)
     return lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
                         "rewrite: max_onor_operands must be at least 2");
-  lw_net_foreach_node(in, id) {
+  lw_net_foreach_node (in, id) {
     lw_gate_type t = lw_net_type(in, id);
     const char *name = lw_net_node_name(in, id);
     if (lw_net_nfanin(in, id) > LW_GATE_MAX_FANIN)
@@ -56,7 +57,7 @@ static lw_status check_input(const lw_net *in, const lw_rewrite_params *p,
  * so the collapsed nodes die (the first NOT survives only if read). */
 static void collapse(const lw_net *in, const lw_u32s *topo, uint32_t *rep,
                      lw_rewrite_stats *s) {
-  lw_vec_foreach(topo, i) {
+  lw_vec_foreach (topo, i) {
     uint32_t id = topo->data[i];
     lw_gate_type t = lw_net_type(in, id);
     rep[id] = id;
@@ -76,14 +77,17 @@ static void collapse(const lw_net *in, const lw_u32s *topo, uint32_t *rep,
 static uint8_t *live_nodes(const lw_net *in, const uint32_t *rep) {
   uint8_t *live = lw_alloc(lw_net_size(in));
   lw_u32s stack = {0};
-  lw_net_foreach_pi(in, i, id) live[id] = 1;
-  lw_net_foreach_po(in, i, d) lw_vec_push(&stack, rep[d]);
+  lw_net_foreach_pi (in, i, id)
+    live[id] = 1;
+  lw_net_foreach_po (in, i, d)
+    lw_vec_push(&stack, rep[d]);
   while (stack.size) {
     uint32_t v = lw_vec_pop(&stack);
     if (live[v] == 2)
       continue;
     live[v] = 2;
-    lw_net_foreach_fanin(in, v, k, f) lw_vec_push(&stack, rep[f]);
+    lw_net_foreach_fanin (in, v, k, f)
+      lw_vec_push(&stack, rep[f]);
   }
   lw_vec_free(&stack);
   return live;
@@ -92,22 +96,24 @@ static uint8_t *live_nodes(const lw_net *in, const uint32_t *rep) {
 /* Working graph of the live nodes, in input id order; w[id] their ids. */
 static void build(lw_rewrite_graph *g, const lw_net *in, const uint32_t *rep,
                   const uint8_t *live, uint32_t *w) {
-  lw_net_foreach_node(in, id) {
+  lw_net_foreach_node (in, id) {
     w[id] = LW_NONE;
     if (live[id])
       w[id] = lw_rewrite_add_node(g, lw_net_type(in, id), id);
   }
-  lw_net_foreach_node(in, id) if (live[id]) {
-    lw_rewrite_node *n = lw_rewrite_at(g, w[id]);
-    lw_fn fn = lw_gate(n->type)->fn;
-    n->nfanin = (uint8_t)lw_net_nfanin(in, id);
-    n->prot = fn == LW_FN_PI || fn == LW_FN_CONST0 || fn == LW_FN_CONST1;
-    lw_net_foreach_fanin(in, id, k, f) {
-      n->fanin[k] = w[rep[f]];
-      lw_vec_push(&lw_rewrite_at(g, n->fanin[k])->readers, w[id]);
+  lw_net_foreach_node (in, id)
+    if (live[id]) {
+      lw_rewrite_node *n = lw_rewrite_at(g, w[id]);
+      lw_fn fn = lw_gate(n->type)->fn;
+      n->nfanin = (uint8_t)lw_net_nfanin(in, id);
+      n->prot = fn == LW_FN_PI || fn == LW_FN_CONST0 || fn == LW_FN_CONST1;
+      lw_net_foreach_fanin (in, id, k, f) {
+        n->fanin[k] = w[rep[f]];
+        lw_vec_push(&lw_rewrite_at(g, n->fanin[k])->readers, w[id]);
+      }
     }
-  }
-  lw_net_foreach_po(in, i, d) lw_rewrite_at(g, w[rep[d]])->prot = 1;
+  lw_net_foreach_po (in, i, d)
+    lw_rewrite_at(g, w[rep[d]])->prot = 1;
   lw_rewrite_commit(g);
 }
 
@@ -118,7 +124,7 @@ static uint32_t run_passes(lw_rewrite_graph *g, const lw_rewrite_params *p,
     uint32_t merged = 0;
     /* blocked counts describe the last pass: the state the net ends in */
     s->blocked_io = s->blocked_l1 = s->blocked_l2 = s->blocked_cycle = 0;
-    lw_vec_foreach(order, i) {
+    lw_vec_foreach (order, i) {
       uint32_t v = order->data[i];
       if (lw_rewrite_at(g, v)->dead)
         continue;
@@ -158,19 +164,19 @@ static lw_net *emit(const lw_rewrite_graph *g, const lw_net *in,
     lw_vec_push(&seq, v);
   }
   lw_net *out = lw_net_new(in->name);
-  lw_vec_foreach(&seq, i) {
+  lw_vec_foreach (&seq, i) {
     const lw_rewrite_node *node = &g->nodes.data[seq.data[i]];
     const char *name =
         node->src == LW_NONE ? NULL : lw_net_node_name(in, node->src);
     lw_net_add_node(out, node->type, node->nfanin, NULL, name);
   }
-  lw_vec_foreach(&seq, i) {
+  lw_vec_foreach (&seq, i) {
     const lw_rewrite_node *node = &g->nodes.data[seq.data[i]];
     for (uint32_t k = 0; k < node->nfanin; k++)
       lw_net_set_fanin(out, i, k, newid[node->fanin[k]]);
   }
-  lw_net_foreach_po(in, i, d)
-      lw_net_add_po(out, newid[w[rep[d]]], lw_net_po_name(in, i));
+  lw_net_foreach_po (in, i, d)
+    lw_net_add_po(out, newid[w[rep[d]]], lw_net_po_name(in, i));
   lw_vec_free(&seq);
   lw_free(newid);
   return out;
@@ -200,7 +206,8 @@ lw_status lw_rewrite_run(const lw_net *in, const lw_rewrite_params *params,
   /* the input's topological order restricted to live nodes stays one: rep
    * only points further up */
   lw_u32s order = {0};
-  lw_vec_foreach(&topo, i) if (live[topo.data[i]])
+  lw_vec_foreach (&topo, i)
+    if (live[topo.data[i]])
       lw_vec_push(&order, w[topo.data[i]]);
   lw_rewrite_order_init(&g, &order);
   lw_rewrite_check(&g);

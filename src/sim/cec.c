@@ -7,8 +7,7 @@
 #include "base/scratch.h"
 #include "io/blif_write.h"
 
-/* ---- rebuilding the program as BLIF ---------------------------------------
- */
+/* ---- rebuilding the program as BLIF -------------------------------------- */
 
 /* Signal names: an input cell's first version is the PI itself; every later
  * write of cell c at cycle t is "lw_c<c>_t<t>" (setup: t = 0). The prefix
@@ -58,19 +57,19 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
   fprintf(f, "# %s rebuilt from its lowwear program\n.model lowwear_rebuilt\n",
           circuit->name);
   fputs(".inputs", f);
-  lw_net_foreach_pi(circuit, i, pi) {
+  lw_net_foreach_pi (circuit, i, pi) {
     (void)i;
     fprintf(f, " %s", lw_net_node_name(circuit, pi));
   }
   fputs("\n.outputs", f);
-  lw_vec_foreach(&circuit->pos, i)
-      fprintf(f, " %s", lw_net_po_name(circuit, i));
+  lw_vec_foreach (&circuit->pos, i)
+    fprintf(f, " %s", lw_net_po_name(circuit, i));
   fputc('\n', f);
-  lw_vec_foreach(&prog->inputs, j)
-      set_signal(cur, prog->inputs.data[j].cell, prog->inputs.data[j].name);
+  lw_vec_foreach (&prog->inputs, j)
+    set_signal(cur, prog->inputs.data[j].cell, prog->inputs.data[j].name);
   for (int part = 0; part < 2; part++) {
     const lw_ops *ops = part ? &prog->cycles : &prog->setup;
-    lw_vec_foreach(ops, i) {
+    lw_vec_foreach (ops, i) {
       const lw_op *op = &ops->data[i];
       uint32_t t = part ? i + 1 : 0;
       if (op->type != LW_OP_INIT) {
@@ -90,9 +89,9 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
   int logic = prog->setup.size + prog->cycles.size > 0;
   /* each PO reads its cell's final version (a buffer, unless the PO is an
    * input named like itself) */
-  lw_vec_foreach(&circuit->pos, i) {
+  lw_vec_foreach (&circuit->pos, i) {
     const char *name = lw_net_po_name(circuit, i);
-    lw_vec_foreach(&prog->outputs, j) {
+    lw_vec_foreach (&prog->outputs, j) {
       if (strcmp(prog->outputs.data[j].name, name))
         continue;
       const char *from = cur[prog->outputs.data[j].cell];
@@ -114,8 +113,7 @@ void lw_sim_write_rebuilt_blif(const lw_net *circuit, const lw_program *prog,
   lw_free(cur);
 }
 
-/* ---- running ABC ----------------------------------------------------------
- */
+/* ---- running ABC --------------------------------------------------------- */
 
 /* The last `keep` bytes of ABC's output, on one line, for messages. */
 static void tail_of(const lw_proc *proc, char *buf, size_t keep) {

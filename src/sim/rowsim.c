@@ -15,8 +15,7 @@ void lw_sim_issue(lw_sim_issues *issues, const char *fmt, ...) {
   }
 }
 
-/* ---- preconditions --------------------------------------------------------
- */
+/* ---- preconditions ------------------------------------------------------- */
 
 /* What a cell holds, as far as the rules care. */
 enum { EMPTY, INPUT, INIT0, INIT1, VALUE };
@@ -72,7 +71,7 @@ static int well_formed(checker *ch, const lw_op *op, const char *where) {
 static void check_setup(checker *ch) {
   const lw_program *prog = ch->prog;
   uint8_t *seen = lw_alloc(prog->row_size);
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     char where[48];
     snprintf(where, sizeof where, "setup[%u]", i);
@@ -143,7 +142,7 @@ int lw_sim_row_check(const lw_program *prog, int allow_input_overwrite,
   uint32_t n = prog->row_size;
   checker ch = {
       prog, allow_input_overwrite, issues, lw_alloc(n + 1), lw_alloc(n + 1), 1};
-  lw_vec_foreach(&prog->inputs, i) {
+  lw_vec_foreach (&prog->inputs, i) {
     const lw_pin *pin = &prog->inputs.data[i];
     char where[64];
     snprintf(where, sizeof where, "input %.40s", pin->name);
@@ -156,7 +155,7 @@ int lw_sim_row_check(const lw_program *prog, int allow_input_overwrite,
     ch.state[pin->cell] = INPUT;
   }
   check_setup(&ch);
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     char where[32];
     snprintf(where, sizeof where, "T%u", i + 1);
@@ -172,7 +171,7 @@ int lw_sim_row_check(const lw_program *prog, int allow_input_overwrite,
       ch.state[c] = op->value ? INIT1 : INIT0;
     }
   }
-  lw_vec_foreach(&prog->outputs, i) {
+  lw_vec_foreach (&prog->outputs, i) {
     const lw_pin *pin = &prog->outputs.data[i];
     char where[64];
     snprintf(where, sizeof where, "output %.40s", pin->name);
@@ -184,8 +183,7 @@ int lw_sim_row_check(const lw_program *prog, int allow_input_overwrite,
   return ch.simulable;
 }
 
-/* ---- execution ------------------------------------------------------------
- */
+/* ---- execution ----------------------------------------------------------- */
 
 static uint64_t mask_of(const uint64_t *lane_mask, uint32_t w) {
   return lane_mask ? lane_mask[w] : ~(uint64_t)0;
@@ -217,10 +215,11 @@ static void check_runnable(const lw_program *prog) {
   if (!LW_CHECKS_ON)
     return;
   uint32_t n = prog->row_size;
-  lw_vec_foreach(&prog->inputs, j) LW_ASSERT(prog->inputs.data[j].cell < n);
+  lw_vec_foreach (&prog->inputs, j)
+    LW_ASSERT(prog->inputs.data[j].cell < n);
   const lw_ops *lists[2] = {&prog->setup, &prog->cycles};
   for (int l = 0; l < 2; l++)
-    lw_vec_foreach(lists[l], i) {
+    lw_vec_foreach (lists[l], i) {
       const lw_op *op = &lists[l]->data[i];
       if (op->type == LW_OP_INIT) {
         LW_ASSERT(op->out + op->ncells <= prog->init_cells.size);
@@ -249,13 +248,13 @@ void lw_sim_row_run(const lw_program *prog, uint32_t W, const uint64_t *in,
   for (uint32_t w = 0; w < W; w++)
     ones[w] = ~(uint64_t)0;
   memset(cells, 0, sizeof(uint64_t) * W * n);
-  lw_vec_foreach(&prog->inputs, j) {
+  lw_vec_foreach (&prog->inputs, j) {
     uint32_t c = prog->inputs.data[j].cell;
     memcpy(cells + (size_t)W * c, in + (size_t)W * j, sizeof(uint64_t) * W);
     known[c] = 1;
   }
   /* the setup is the starting state: no flips of its own in this run */
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++) {
       uint32_t c = lw_op_cells(prog, op)[k];
@@ -264,7 +263,7 @@ void lw_sim_row_run(const lw_program *prog, uint32_t W, const uint64_t *in,
       known[c] = 1;
     }
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     if (op->type == LW_OP_INIT) {
       for (uint32_t k = 0; k < op->ncells; k++)
@@ -286,7 +285,7 @@ void lw_sim_row_run(const lw_program *prog, uint32_t W, const uint64_t *in,
     write_cell(cells, known, flips, W, lane_mask, op->out, result);
   }
   /* steady state: the next run's setup rewrites these cells */
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++) {
       uint32_t c = lw_op_cells(prog, op)[k];

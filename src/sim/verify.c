@@ -28,8 +28,7 @@ void lw_verify_report_free(lw_verify_report *report) {
   report->cell_flips = NULL;
 }
 
-/* ---- names ----------------------------------------------------------------
- */
+/* ---- names --------------------------------------------------------------- */
 
 static const char *pi_name(const lw_net *net, uint32_t i, char *buf, size_t n) {
   const char *name = lw_net_node_name(net, net->pis.data[i]);
@@ -52,10 +51,10 @@ static void match_names(const lw_net *net, const lw_program *prog, matching *m,
   m->out_po = lw_alloc(sizeof(uint32_t) * (prog->outputs.size + 1));
   uint8_t *pi_seen = lw_alloc(net->pis.size + 1);
   uint8_t *po_seen = lw_alloc(net->pos.size + 1);
-  lw_vec_foreach(&prog->inputs, j) {
+  lw_vec_foreach (&prog->inputs, j) {
     m->in_pi[j] = LW_NONE;
-    lw_vec_foreach(&net->pis, i) if (!strcmp(prog->inputs.data[j].name,
-                                             pi_name(net, i, buf, sizeof buf)))
+    lw_vec_foreach (&net->pis, i)
+      if (!strcmp(prog->inputs.data[j].name, pi_name(net, i, buf, sizeof buf)))
         m->in_pi[j] = i;
     if (m->in_pi[j] == LW_NONE)
       lw_sim_issue(issues, "input %s is not an input of the circuit",
@@ -64,13 +63,14 @@ static void match_names(const lw_net *net, const lw_program *prog, matching *m,
       lw_sim_issue(issues, "input %s is placed twice",
                    prog->inputs.data[j].name);
   }
-  lw_vec_foreach(&net->pis, i) if (!pi_seen[i])
+  lw_vec_foreach (&net->pis, i)
+    if (!pi_seen[i])
       lw_sim_issue(issues, "circuit input %s is not placed",
                    pi_name(net, i, buf, sizeof buf));
-  lw_vec_foreach(&prog->outputs, j) {
+  lw_vec_foreach (&prog->outputs, j) {
     m->out_po[j] = LW_NONE;
-    lw_vec_foreach(&net->pos, i) if (!strcmp(prog->outputs.data[j].name,
-                                             lw_net_po_name(net, i)))
+    lw_vec_foreach (&net->pos, i)
+      if (!strcmp(prog->outputs.data[j].name, lw_net_po_name(net, i)))
         m->out_po[j] = i;
     if (m->out_po[j] == LW_NONE)
       lw_sim_issue(issues, "output %s is not an output of the circuit",
@@ -78,14 +78,15 @@ static void match_names(const lw_net *net, const lw_program *prog, matching *m,
     else
       po_seen[m->out_po[j]] = 1;
   }
-  lw_vec_foreach(&net->pos, i) if (!po_seen[i]) lw_sim_issue(
-      issues, "circuit output %s is not placed", lw_net_po_name(net, i));
+  lw_vec_foreach (&net->pos, i)
+    if (!po_seen[i])
+      lw_sim_issue(issues, "circuit output %s is not placed",
+                   lw_net_po_name(net, i));
   lw_free(pi_seen);
   lw_free(po_seen);
 }
 
-/* ---- input vectors --------------------------------------------------------
- */
+/* ---- input vectors ------------------------------------------------------- */
 
 /* Fill in[W*i + w] (circuit PI i) for the lanes starting at `base` (a
  * multiple of 64). Random mode: lane 0 all-0, lane 1 all-1, lane 2+i the
@@ -115,8 +116,7 @@ static void fill_inputs(uint64_t *in, uint32_t npi, uint32_t W, uint64_t base,
   }
 }
 
-/* ---- the run --------------------------------------------------------------
- */
+/* ---- the run ------------------------------------------------------------- */
 
 typedef struct run {
   const lw_net *net;
@@ -130,7 +130,7 @@ typedef struct run {
 
 static void compare_outputs(run *r, lw_sim_issues *issues, uint64_t base) {
   uint32_t W = r->W;
-  lw_vec_foreach(&r->prog->outputs, j) {
+  lw_vec_foreach (&r->prog->outputs, j) {
     if (r->m.out_po[j] == LW_NONE || r->wrong[j])
       continue;
     const uint64_t *want =
@@ -183,11 +183,11 @@ static void simulate(run *r, const lw_verify_params *params,
       uint64_t left = first < total ? total - first : 0;
       r->lane_mask[w] = left >= 64 ? ~(uint64_t)0 : (1ull << left) - 1;
     }
-    lw_vec_foreach(&net->pis, i)
-        memcpy(r->sims + (size_t)W * net->pis.data[i], r->in + (size_t)W * i,
-               sizeof(uint64_t) * W);
+    lw_vec_foreach (&net->pis, i)
+      memcpy(r->sims + (size_t)W * net->pis.data[i], r->in + (size_t)W * i,
+             sizeof(uint64_t) * W);
     lw_sim_net(net, &r->order, W, r->sims);
-    lw_vec_foreach(&prog->inputs, j) {
+    lw_vec_foreach (&prog->inputs, j) {
       uint64_t *dst = prog_in + (size_t)W * j;
       if (r->m.in_pi[j] == LW_NONE)
         memset(dst, 0, sizeof(uint64_t) * W);

@@ -37,8 +37,7 @@ void lw_wear_report_free(lw_wear_report *report) {
   memset(report, 0, sizeof *report);
 }
 
-/* ---- input vectors --------------------------------------------------------
- */
+/* ---- input vectors ------------------------------------------------------- */
 
 typedef struct trace {
   uint32_t nin;
@@ -119,8 +118,7 @@ static void fill_inputs(uint64_t *in, uint64_t *mask, uint32_t nin, uint32_t W,
     }
 }
 
-/* ---- the row --------------------------------------------------------------
- */
+/* ---- the row ------------------------------------------------------------- */
 
 typedef struct runner {
   uint32_t W, n;
@@ -146,11 +144,11 @@ static uint64_t write_cell(runner *r, uint32_t c, const uint64_t *words) {
 static void run_once(runner *r, const lw_program *prog, const uint64_t *in,
                      int count, uint64_t *ev) {
   uint32_t W = r->W;
-  lw_vec_foreach(&prog->inputs, j)
-      memcpy(r->cells + (size_t)W * prog->inputs.data[j].cell,
-             in + (size_t)W * j, sizeof(uint64_t) * W);
+  lw_vec_foreach (&prog->inputs, j)
+    memcpy(r->cells + (size_t)W * prog->inputs.data[j].cell, in + (size_t)W * j,
+           sizeof(uint64_t) * W);
   uint32_t e = 0;
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++) {
       uint32_t c = lw_op_cells(prog, op)[k];
@@ -161,7 +159,7 @@ static void run_once(runner *r, const lw_program *prog, const uint64_t *in,
         ev[e++] += f;
     }
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     if (op->type == LW_OP_INIT) {
       for (uint32_t k = 0; k < op->ncells; k++) {
@@ -195,7 +193,7 @@ static void run_once(runner *r, const lw_program *prog, const uint64_t *in,
 static uint32_t count_events(const lw_program *prog, uint32_t *step,
                              uint32_t *cell) {
   uint32_t e = 0;
-  lw_vec_foreach(&prog->setup, i) {
+  lw_vec_foreach (&prog->setup, i) {
     const lw_op *op = &prog->setup.data[i];
     for (uint32_t k = 0; k < op->ncells; k++, e++)
       if (step) {
@@ -203,7 +201,7 @@ static uint32_t count_events(const lw_program *prog, uint32_t *step,
         cell[e] = lw_op_cells(prog, op)[k];
       }
   }
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     uint32_t m = op->type == LW_OP_INIT ? op->ncells : 1;
     for (uint32_t k = 0; k < m; k++, e++)
@@ -238,7 +236,8 @@ static void summarise(const lw_program *prog, const lw_wear_params *p,
                       lw_wear_report *rep) {
   uint32_t n = rep->ncells;
   uint8_t *is_input = lw_alloc(n + 1);
-  lw_vec_foreach(&prog->inputs, j) is_input[prog->inputs.data[j].cell] = 1;
+  lw_vec_foreach (&prog->inputs, j)
+    is_input[prog->inputs.data[j].cell] = 1;
   double sum = 0, sq = 0;
   for (uint32_t c = 0; c < n; c++) {
     double x = rep->cell_flips[c];
@@ -390,8 +389,7 @@ lw_status lw_wear_measure(const lw_program *const *variants, uint32_t nv,
   return LW_OK;
 }
 
-/* ---- the report as JSON ---------------------------------------------------
- */
+/* ---- the report as JSON -------------------------------------------------- */
 
 static void set(json_t *o, const char *key, json_t *v) {
   json_object_set_new(o, key, v);

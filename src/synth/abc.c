@@ -86,8 +86,7 @@ const char *lw_synth_default_script(const lw_synth_params *params) {
   return large ? lw_synth_script_area_large : lw_synth_script_area;
 }
 
-/* ---- scripts with alternatives: PREFIX {ALT | ALT | ...} ----------------
- */
+/* ---- scripts with alternatives: PREFIX {ALT | ALT | ...} ----------------- */
 
 typedef struct script_parts {
   lw_chars prefix;
@@ -231,7 +230,7 @@ static lw_status read_output(const char *path, lw_net **net, lw_error *err) {
  * for ABC (which aborts on it, or writes a module without outputs): its
  * netlist is the inputs, read by the outputs. */
 static int only_feedthroughs(const lw_net *circuit) {
-  lw_net_foreach_po(circuit, i, id) {
+  lw_net_foreach_po (circuit, i, id) {
     const char *name = lw_net_node_name(circuit, id);
     if (lw_net_type(circuit, id) != LW_GATE_PI ||
         strcmp(name, lw_net_po_name(circuit, i)))
@@ -243,10 +242,10 @@ static int only_feedthroughs(const lw_net *circuit) {
 static lw_net *feedthrough_net(const lw_net *circuit) {
   lw_net *net = lw_net_new(circuit->name);
   uint32_t *pi = lw_alloc(sizeof(uint32_t) * (lw_net_size(circuit) + 1));
-  lw_net_foreach_pi(circuit, i, id) pi[id] =
-      lw_net_add_pi(net, lw_net_node_name(circuit, id));
-  lw_net_foreach_po(circuit, i, id)
-      lw_net_add_po(net, pi[id], lw_net_po_name(circuit, i));
+  lw_net_foreach_pi (circuit, i, id)
+    pi[id] = lw_net_add_pi(net, lw_net_node_name(circuit, id));
+  lw_net_foreach_po (circuit, i, id)
+    lw_net_add_po(net, pi[id], lw_net_po_name(circuit, i));
   lw_free(pi);
   return net;
 }
@@ -368,8 +367,8 @@ static lw_status read_alternatives(const abc_files *files, lw_cost_model cost,
 static void record_kept_alternative(const lw_net *net, int best, int nout,
                                     lw_synth_stats *stats) {
   stats->gates = 0;
-  lw_net_foreach_node(net, id) stats->gates +=
-      lw_gate_is_stateful(lw_net_type(net, id));
+  lw_net_foreach_node (net, id)
+    stats->gates += lw_gate_is_stateful(lw_net_type(net, id));
   stats->alternative = best;
   stats->alternatives = nout;
 }

@@ -26,7 +26,7 @@ int lw_genlib_offers(lw_gate_set set, int max_inputs, lw_gate_type t) {
 
 double lw_genlib_net_area(const lw_net *net, lw_cost_model cost) {
   double area = 0;
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     lw_gate_type t = lw_net_type(net, id);
     if (lw_gate(t)->fn != LW_FN_PI)
       area += lw_genlib_area(cost, t);

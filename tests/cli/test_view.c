@@ -96,8 +96,8 @@ static void row_outputs(const lw_program *prog, const char *vector, char *out) {
   for (uint32_t j = 0; j < nin; j++)
     in[j] = vector[j] == '1' ? 1 : 0;
   lw_sim_row_run(prog, 1, in, NULL, cells, flips, sf);
-  lw_vec_foreach(&prog->outputs, i) out[i] =
-      (char)('0' + (cells[prog->outputs.data[i].cell] & 1));
+  lw_vec_foreach (&prog->outputs, i)
+    out[i] = (char)('0' + (cells[prog->outputs.data[i].cell] & 1));
   out[prog->outputs.size] = 0;
   free(in);
   free(cells);

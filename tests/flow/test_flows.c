@@ -31,7 +31,7 @@ static void map_at_min_and_below(const char *path, lw_flow_id flow) {
   assert_true(report.cec_ran && report.cec_ok);
   assert_int_equal(prog->row_size, stats.min_row);
   uint32_t composite = 0;
-  lw_vec_foreach(&prog->cycles, i) {
+  lw_vec_foreach (&prog->cycles, i) {
     const lw_op *op = &prog->cycles.data[i];
     if (op->type != LW_OP_INIT)
       composite += lw_gate(op->type)->over >= 0;

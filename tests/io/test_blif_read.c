@@ -36,10 +36,11 @@ static uint64_t truth(const lw_net *net, const char *name) {
   }
   uint64_t *val = lw_test_net_values(net, pi), r = 0;
   int found = 0;
-  lw_net_foreach_po(net, i, id) if (!strcmp(lw_net_po_name(net, i), name)) {
-    r = val[id];
-    found = 1;
-  }
+  lw_net_foreach_po (net, i, id)
+    if (!strcmp(lw_net_po_name(net, i), name)) {
+      r = val[id];
+      found = 1;
+    }
   free(val);
   assert_true(found);
   uint64_t mask = n == 6 ? ~(uint64_t)0 : ((uint64_t)1 << (1u << n)) - 1;
@@ -380,18 +381,20 @@ static void write_net(const lw_net *net, const char *path) {
   FILE *f = fopen(path, "w");
   assert_non_null(f);
   fprintf(f, ".model back\n.inputs");
-  lw_net_foreach_pi(net, i, id) fprintf(f, " %s", lw_net_node_name(net, id));
+  lw_net_foreach_pi (net, i, id)
+    fprintf(f, " %s", lw_net_node_name(net, id));
   fprintf(f, "\n.outputs");
   for (uint32_t i = 0; i < net->pos.size; i++)
     fprintf(f, " %s", lw_net_po_name(net, i));
   fprintf(f, "\n");
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     lw_gate_type t = lw_net_type(net, id);
     uint32_t n = lw_net_nfanin(net, id);
     if (t == LW_GATE_PI)
       continue;
     fprintf(f, ".names");
-    lw_net_foreach_fanin(net, id, k, g) fprintf(f, " n%u", g);
+    lw_net_foreach_fanin (net, id, k, g)
+      fprintf(f, " n%u", g);
     fprintf(f, " n%u\n", id);
     lw_fn fn = lw_gate(t)->fn;
     if (fn == LW_FN_CONST1)
@@ -412,10 +415,10 @@ static void write_net(const lw_net *net, const char *path) {
       fail_msg("unexpected gate %s in a circuit", lw_gate(t)->op);
     }
   }
-  lw_net_foreach_pi(net, i, id)
-      fprintf(f, ".names %s n%u\n1 1\n", lw_net_node_name(net, id), id);
-  lw_net_foreach_po(net, i, id)
-      fprintf(f, ".names n%u %s\n1 1\n", id, lw_net_po_name(net, i));
+  lw_net_foreach_pi (net, i, id)
+    fprintf(f, ".names %s n%u\n1 1\n", lw_net_node_name(net, id), id);
+  lw_net_foreach_po (net, i, id)
+    fprintf(f, ".names n%u %s\n1 1\n", id, lw_net_po_name(net, i));
   fprintf(f, ".end\n");
   fclose(f);
 }

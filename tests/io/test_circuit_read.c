@@ -132,10 +132,12 @@ static void test_aig(void **state) {
   assert_int_equal(a->pos.size, 26);
   /* same function, inputs by position (the AIGER keeps their order) */
   const char *names[7];
-  lw_net_foreach_pi(b, i, id) names[i] = lw_net_node_name(b, id);
+  lw_net_foreach_pi (b, i, id)
+    names[i] = lw_net_node_name(b, id);
   uint64_t in[7], x[26], y[26];
   random_outputs(b, names, 7, in, y);
-  lw_net_foreach_pi(a, i, id) names[i] = lw_net_node_name(a, id);
+  lw_net_foreach_pi (a, i, id)
+    names[i] = lw_net_node_name(a, id);
   random_outputs(a, names, 7, in, x);
   for (int i = 0; i < 26; i++)
     assert_true(x[i] == y[i]);

@@ -36,7 +36,7 @@ static lw_net *mapped_ok(const char *path) {
  * input order so that two nets of one circuit see the same vectors. */
 static uint64_t *outputs(const lw_net *net, const lw_net *ref, uint64_t seed) {
   uint64_t *pi = calloc(net->pis.size + 1, sizeof *pi);
-  lw_net_foreach_pi(net, i, id) {
+  lw_net_foreach_pi (net, i, id) {
     uint32_t j = 0;
     while (j < ref->pis.size && strcmp(lw_net_node_name(ref, ref->pis.data[j]),
                                        lw_net_node_name(net, id)))
@@ -76,15 +76,15 @@ static void assert_same_function(const lw_net *a, const lw_net *b) {
 /* Identical nets: same ids, types, fanins, names and outputs. */
 static void assert_same_net(const lw_net *a, const lw_net *b) {
   assert_int_equal(lw_net_size(a), lw_net_size(b));
-  lw_net_foreach_node(a, id) {
+  lw_net_foreach_node (a, id) {
     assert_int_equal(lw_net_type(a, id), lw_net_type(b, id));
     assert_int_equal(lw_net_nfanin(a, id), lw_net_nfanin(b, id));
-    lw_net_foreach_fanin(a, id, k, f)
-        assert_int_equal(f, lw_net_fanin(b, id, k));
+    lw_net_foreach_fanin (a, id, k, f)
+      assert_int_equal(f, lw_net_fanin(b, id, k));
     assert_string_equal(lw_net_node_name(a, id), lw_net_node_name(b, id));
   }
   assert_int_equal(a->pos.size, b->pos.size);
-  lw_net_foreach_po(a, i, id) {
+  lw_net_foreach_po (a, i, id) {
     assert_int_equal(id, b->pos.data[i]);
     assert_string_equal(lw_net_po_name(a, i), lw_net_po_name(b, i));
   }
@@ -220,8 +220,7 @@ static void test_errors(void **state) {
   }
 }
 
-/* ---- ABC's netlists of the 20 reference circuits ---------------------------
- */
+/* ---- ABC's netlists of the 20 reference circuits ------------------------- */
 
 static const char genlib[] =
     "GATE inv1 1 O=!a; PIN * INV 1 999 0.9 0.3 0.9 0.3\n"
@@ -287,8 +286,7 @@ static void test_reference_circuits(void **state) {
   assert_int_equal(circuits, 20);
 }
 
-/* ---- size -----------------------------------------------------------------
- */
+/* ---- size ---------------------------------------------------------------- */
 
 #define BIG_INPUTS 64
 #define BIG_GATES 1000000

@@ -76,7 +76,7 @@ static void test_round_trip(void **state) {
   assert_int_equal(q->outputs.data[3].cell, 9);
   assert_int_equal(q->setup.size, 2);
   assert_int_equal(q->cycles.size, p->cycles.size);
-  lw_vec_foreach(&p->cycles, i) {
+  lw_vec_foreach (&p->cycles, i) {
     const lw_op *a = &p->cycles.data[i], *b = &q->cycles.data[i];
     assert_int_equal(a->type, b->type);
     if (a->type == LW_OP_INIT) {

@@ -14,8 +14,7 @@
 #include "net/net.h"
 #include "rewrite/rewrite.h"
 
-/* ---- helpers --------------------------------------------------------------
- */
+/* ---- helpers ------------------------------------------------------------- */
 
 static uint32_t gate2(lw_net *n, lw_gate_type t, uint32_t a, uint32_t b,
                       const char *name) {
@@ -28,7 +27,7 @@ static uint32_t gate1(lw_net *n, lw_gate_type t, uint32_t a, const char *name) {
 }
 
 static uint32_t find(const lw_net *net, const char *name) {
-  lw_net_foreach_node(net, id) {
+  lw_net_foreach_node (net, id) {
     const char *s = lw_net_node_name(net, id);
     if (s && !strcmp(s, name))
       return id;
@@ -70,8 +69,7 @@ static lw_net *base_net(void) {
   return n;
 }
 
-/* ---- rules ------------------------------------------------------------------
- */
+/* ---- rules --------------------------------------------------------------- */
 
 static void test_r1_nor_into_or(void **state) {
   (void)state;
@@ -224,8 +222,7 @@ static void test_criterion(void **state) {
   lw_net_free(in);
 }
 
-/* ---- legality ---------------------------------------------------------------
- */
+/* ---- legality ------------------------------------------------------------ */
 
 /* c is also read by r: the paper's L1 forbids the merge; the relaxed rule
  * makes it and r must run before the composite. */
