@@ -57,6 +57,11 @@ static void put_ratio(FILE *out, double a, double b) {
     put_real(out, a / b);
 }
 
+/* The flow's own error, else the circuit's when the flow did not run. */
+static const char *error_text(const row *r) {
+  return r->f->error[0] ? r->f->error : r->f->ran ? "" : r->c->error;
+}
+
 #define TAIL_COLUMNS(COL)                                                      \
   COL("toggle_estimate", RAN(put_real(out, r->f->toggle_estimate)))            \
   COL("measured_flips", RAN(put_real(out, r->f->measured_flips)))              \
@@ -68,9 +73,7 @@ static void put_ratio(FILE *out, double a, double b) {
   COL("verified", fputs(r->f->verified ? "1" : "0", out))                      \
   COL("vectors", RAN(fprintf(out, "%llu", (unsigned long long)r->f->vectors))) \
   COL("exhaustive", RAN(fputs(r->f->exhaustive ? "1" : "0", out)))             \
-  COL("error", put_text(out, r->f->error[0] ? r->f->error                      \
-                             : r->f->ran    ? ""                               \
-                                            : r->c->error))                       \
+  COL("error", put_text(out, error_text(r)))                                   \
   COL("seconds", put_real(out, r->f->seconds))                                 \
   COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))
 
