@@ -42,6 +42,11 @@ lw_verify_params lw_verify_params_default(void);
 lw_status lw_sim_verify(const lw_net *circuit, const lw_program *prog,
                         const lw_verify_params *params,
                         lw_verify_report *report, lw_error *err);
+/* Simulation only (no cec, the default vectors), for commands that need a
+ * correct program before they measure or show it: LW_OK, or LW_ERR_VERIFY
+ * with the message "what: first error" naming file (may be NULL). */
+lw_status lw_sim_check(const lw_net *circuit, const lw_program *prog,
+                       const char *file, const char *what, lw_error *err);
 void lw_verify_report_free(lw_verify_report *report);
 /* The report as a JSON object text (caller frees with free()). */
 char *lw_verify_report_json(const lw_verify_report *report,

@@ -9,21 +9,6 @@
 #include "lowwear/verify.h"
 #include "lowwear/wear_run.h"
 
-/* The program and its variants are checked by simulation against the
- * circuit: a wrong program's wear means nothing. */
-static lw_status check(const lw_net *net, const lw_program *prog,
-                       const char *name, lw_error *err) {
-  lw_verify_params vp = lw_verify_params_default();
-  vp.cec = 0;
-  lw_verify_report rep;
-  lw_status st = lw_sim_verify(net, prog, &vp, &rep, err);
-  if (st == LW_OK && !rep.ok)
-    st = lw_error_set(err, LW_ERR_VERIFY, name, 0,
-                      "the program is incorrect: %s", rep.first_error);
-  lw_verify_report_free(&rep);
-  return st;
-}
-
 /* DIR/CIRCUIT-FLOW-wear.svg, or -rotR.svg for R rotated variants. */
 static char *heatmap_path(const char *dir, const lw_program *prog, uint32_t r) {
   const char *circuit = lw_program_circuit(prog), *flow = lw_program_flow(prog);
@@ -36,7 +21,8 @@ static char *heatmap_path(const char *dir, const lw_program *prog, uint32_t r) {
   return path;
 }
 
-/* The variants (levelled or shifted), each checked when net is given. */
+/* The variants (levelled or shifted), each checked by simulation when net
+ * is given: a wrong program's wear means nothing. */
 static lw_status make_variants(const lw_wear_run_params *p,
                                const lw_wear_params *wp, const lw_net *net,
                                const lw_program *prog, lw_program **variants,
@@ -49,7 +35,8 @@ static lw_status make_variants(const lw_wear_run_params *p,
     if (!variants[k])
       st = lw_program_rotate(prog, k, r, &variants[k], err);
     if (st == LW_OK && net)
-      st = check(net, variants[k], p->program_path, err);
+      st = lw_sim_check(net, variants[k], p->program_path,
+                        "the program is incorrect", err);
   }
   return st;
 }

@@ -273,3 +273,16 @@ lw_status lw_sim_verify(const lw_net *circuit, const lw_program *prog,
   free_run(&r);
   return LW_OK;
 }
+
+lw_status lw_sim_check(const lw_net *circuit, const lw_program *prog,
+                       const char *file, const char *what, lw_error *err) {
+  lw_verify_params vp = lw_verify_params_default();
+  vp.cec = 0;
+  lw_verify_report rep;
+  lw_status st = lw_sim_verify(circuit, prog, &vp, &rep, err);
+  if (st == LW_OK && !rep.ok)
+    st = lw_error_set(err, LW_ERR_VERIFY, file, 0, "%s: %s", what,
+                      rep.first_error);
+  lw_verify_report_free(&rep);
+  return st;
+}
