@@ -9,10 +9,14 @@ build=$1 src=$2 cc=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-command -v pkg-config >/dev/null || {
-  echo "SKIP: pkg-config not installed (scripts/deps.sh installs it)"
+# a skip is visible, and a failure under LW_TEST_NO_SKIP=1 (as in CI)
+skip() {
+  echo "SKIP: $*"
+  [ -n "${LW_TEST_NO_SKIP:-}" ] && fail "skipped under LW_TEST_NO_SKIP: $*"
   exit 77
 }
+command -v pkg-config >/dev/null ||
+  skip "pkg-config not installed (scripts/deps.sh installs it)"
 
 prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" ||
