@@ -40,8 +40,9 @@ static void write_csv(lw_chars *b, const lw_device_case *cs,
 _Static_assert(LW_SVG_COLORS >= LW_PMR_MAX_DEVICES,
                "one colour per device of the largest gate");
 
-static void write_svg(lw_chars *b, const lw_device_case *cs,
-                      const lw_pmr_trace *tr) {
+/* The axes of the two panels: voltages over time on top, gaps below. */
+static void trace_axes(const lw_pmr_trace *tr, const char *title,
+                       lw_svg_axes *top, lw_svg_axes *bot) {
   uint32_t rows = tr->data.size / tr->stride;
   const double *d = tr->data.data;
   double t_end = rows ? d[(size_t)(rows - 1) * tr->stride] : 1e-9;
@@ -53,25 +54,54 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
         vmax = fmax(vmax, d[(size_t)k * tr->stride + c]);
       }
   double pad = 0.1 * (vmax - vmin + 0.1);
+  *top = (lw_svg_axes){.x = 70,
+                       .y = 30,
+                       .w = 560,
+                       .h = 200,
+                       .xmax = t_end * 1e9,
+                       .ymin = vmin - pad,
+                       .ymax = vmax + pad,
+                       .title = title,
+                       .ylabel = "voltage (V)"};
+  *bot = *top;
+  bot->y = 280;
+  bot->ymin = 0;
+  bot->ymax = 2.0;
+  bot->title = NULL;
+  bot->xlabel = "time (ns)";
+  bot->ylabel = "gap (nm)";
+}
+
+/* Device i: its line voltage (dashed) and the voltage across it (solid) on
+ * top, its gap below. */
+static void plot_device(lw_chars *b, const lw_pmr_trace *tr, uint32_t i,
+                        const lw_svg_axes *top, const lw_svg_axes *bot) {
+  lw_svg_series line = {.data = tr->data.data,
+                        .count = tr->data.size / tr->stride,
+                        .stride = tr->stride,
+                        .ycol = 2 + 3 * i,
+                        .xscale = 1e9,
+                        .yscale = 1,
+                        .color = lw_svg_color((int)i),
+                        .dashed = 1};
+  lw_svg_series dev = line;
+  dev.ycol = 3 + 3 * i;
+  dev.dashed = 0;
+  lw_svg_polyline(b, top, &line);
+  lw_svg_polyline(b, top, &dev);
+  lw_svg_series gap = dev;
+  gap.ycol = 4 + 3 * i;
+  gap.yscale = 1e9;
+  lw_svg_polyline(b, bot, &gap);
+}
+
+static void write_svg(lw_chars *b, const lw_device_case *cs,
+                      const lw_pmr_trace *tr) {
   char title[128];
   snprintf(title, sizeof title, "%s, inputs %s: %s", cs->gate, cs->inputs,
            cs->pass ? "pass" : "FAIL");
-  lw_svg_axes top = {.x = 70,
-                     .y = 30,
-                     .w = 560,
-                     .h = 200,
-                     .xmax = t_end * 1e9,
-                     .ymin = vmin - pad,
-                     .ymax = vmax + pad,
-                     .title = title,
-                     .ylabel = "voltage (V)"};
-  lw_svg_axes bot = top;
-  bot.y = 280;
-  bot.ymin = 0;
-  bot.ymax = 2.0;
-  bot.title = NULL;
-  bot.xlabel = "time (ns)";
-  bot.ylabel = "gap (nm)";
+  lw_svg_axes top, bot;
+  trace_axes(tr, title, &top, &bot);
   lw_svg_begin(b, &(lw_svg_page){.width = 660,
                                  .height = 530,
                                  .attrs = LW_SVG_PLAIN_FONT,
@@ -85,31 +115,13 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
   char names[2 * LW_PMR_MAX_DEVICES + 1][24];
   int nl = 0;
   for (uint32_t i = 0; i < tr->n; i++) {
-    /* solid: the voltage across the device; dashed: its line voltage */
-    lw_svg_series line = {.data = d,
-                          .count = rows,
-                          .stride = tr->stride,
-                          .ycol = 2 + 3 * i,
-                          .xscale = 1e9,
-                          .yscale = 1,
-                          .color = lw_svg_color((int)i),
-                          .dashed = 1};
-    lw_svg_series dev = line;
-    dev.ycol = 3 + 3 * i;
-    dev.dashed = 0;
-    lw_svg_polyline(b, &top, &line);
-    lw_svg_polyline(b, &top, &dev);
-    lw_svg_series gap = line;
-    gap.ycol = 4 + 3 * i;
-    gap.yscale = 1e9;
-    gap.dashed = 0;
-    lw_svg_polyline(b, &bot, &gap);
+    plot_device(b, tr, i, &top, &bot);
     snprintf(names[nl], sizeof names[nl], "%s", device_name(cs, i));
     labels[nl] = names[nl];
     colors[nl++] = lw_svg_color((int)i);
   }
-  lw_svg_series vx = {.data = d,
-                      .count = rows,
+  lw_svg_series vx = {.data = tr->data.data,
+                      .count = tr->data.size / tr->stride,
                       .stride = tr->stride,
                       .ycol = 1,
                       .xscale = 1e9,
