@@ -80,8 +80,7 @@ static int find_key(const char *key) {
   return -1;
 }
 
-static lw_status bad_value(const key_row *k, const char *value,
-                           lw_error *err) {
+static lw_status bad_value(const key_row *k, const char *value, lw_error *err) {
   char names[512] = "";
   if (k->names)
     lw_names_join(k->names(), ", ", " or ", names, sizeof names);

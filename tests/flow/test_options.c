@@ -28,8 +28,7 @@ static void test_each_key_sets_its_field(void **state) {
   assert_true(set(p, "latency_slack", "0.25")->latency_slack == 0.25);
   assert_int_equal(set(p, "verify", "false")->verify, 0);
   assert_int_equal(set(p, "cec", "0")->verify_params.cec, 0);
-  assert_int_equal(set(p, "vectors", "128")->verify_params.random_vectors,
-                   128);
+  assert_int_equal(set(p, "vectors", "128")->verify_params.random_vectors, 128);
   assert_int_equal(set(p, "seed", "7")->verify_params.seed, 7);
   assert_int_equal(set(p, "synth", "none")->synth_none, 1);
   assert_string_equal(set(p, "input_format", "pla")->read.input_format, "pla");
