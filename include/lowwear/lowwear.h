@@ -11,6 +11,7 @@
 #include "lowwear/heatmap.h"
 #include "lowwear/io.h"
 #include "lowwear/names.h"
+#include "lowwear/options.h"
 #include "lowwear/process.h"
 #include "lowwear/program.h"
 #include "lowwear/rotate.h"
