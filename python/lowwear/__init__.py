@@ -146,5 +146,5 @@ def verify(circuit, program, cec=True, vectors=4096, seed=1, **options):
 def wear(circuit, program, vectors=4096, seed=1, verify=True, **options):
     """`lowwear wear CIRCUIT PROGRAM`'s JSON report as a dict; verify=False
     is --no-verify."""
-    return _report(lib().lw_flow_wear_json, circuit, program,
+    return _report(lib().lw_wear_run_json, circuit, program,
                    dict(options, vectors=vectors, seed=seed, verify=verify))

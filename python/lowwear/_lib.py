@@ -51,7 +51,7 @@ SIGNATURES = {
     "lw_flow_params_free": (None, [P]),
     "lw_flow_params_map": (ctypes.c_int, [S, P, ctypes.POINTER(P), E]),
     "lw_flow_verify_json": (P, [S, S, P, E]),
-    "lw_flow_wear_json": (P, [S, S, P, E]),
+    "lw_wear_run_json": (P, [S, S, P, E]),
     "lw_flow_text_free": (None, [P]),
     "lw_io_format_parse": (ctypes.c_int, [S]),
     "lw_io_write_program": (ctypes.c_int, [P, S, ctypes.c_int, E]),

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lowwear/heatmap.h"
+#include "lowwear/options.h"
 #include "lowwear/process.h"
 #include "lowwear/verify.h"
 #include "lowwear/wear_run.h"
@@ -100,4 +101,24 @@ char *lw_wear_summary(const lw_wear_run_params *p, const lw_wear_report *rep,
            p->program_path, p->rotate, rep->steady_flips_per_run,
            rep->hottest_cell, rep->hottest_flips, rep->hot_ratio);
   return buf;
+}
+
+/* The JSON report from key-set parameters (lowwear/options.h): what the
+ * Python module calls. */
+char *lw_wear_run_json(const char *circuit_path, const char *program_path,
+                        const lw_flow_params *p, lw_error *err) {
+  lw_wear_run_params w = {0};
+  w.circuit_path = p->verify ? circuit_path : NULL;
+  w.program_path = program_path;
+  w.read = p->read;
+  w.rotate = 1;
+  w.mode = LW_ROTATE_LEVEL;
+  w.wear = lw_wear_params_default();
+  w.wear.random_vectors = p->verify_params.random_vectors;
+  w.wear.seed = p->verify_params.seed;
+  lw_wear_report rep;
+  char *json = NULL;
+  lw_wear_run(&w, &rep, &json, err);
+  lw_wear_report_free(&rep);
+  return json;
 }

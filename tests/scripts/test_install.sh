@@ -39,9 +39,13 @@ version=$(pkg-config --modversion lowwear) || fail "pkg-config has no lowwear"
 # shellcheck disable=SC2046,SC2086
 "$cc" ${LW_CFLAGS:-} -o "$tmp/install_map" "$src/tests/scripts/install_map.c" \
   $(pkg-config --cflags --libs lowwear) || fail "compiling against the prefix"
-# the program must load the installed library, not the build's
-LD_LIBRARY_PATH=$lib ldd "$tmp/install_map" | grep -q "$lib/liblowwear.so.0" ||
-  fail "install_map does not load $lib/liblowwear.so.0"
+# the program must load the installed library, not the build's (ldd's whole
+# output first: grep -q ends early, and pipefail would count ldd's SIGPIPE)
+loads=$(LD_LIBRARY_PATH=$lib ldd "$tmp/install_map" 2>&1)
+case "$loads" in
+*"$lib/liblowwear.so.0"*) ;;
+*) fail "install_map does not load $lib/liblowwear.so.0: $loads" ;;
+esac
 
 circuit=$src/examples/full_adder.blif
 LD_LIBRARY_PATH=$lib "$tmp/install_map" "$circuit" "$tmp/api.json" ||
