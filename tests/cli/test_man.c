@@ -13,17 +13,11 @@
 #include "cli/cli.c"
 #include "cli/man.c"
 
-/* The standard output of the shell command line cmd (malloc'ed). */
+/* The standard output of cmd, which must exit 0 (malloc'ed). */
 static char *capture(const char *cmd) {
-  FILE *p = popen(cmd, "r");
-  assert_non_null(p);
-  size_t cap = 1 << 16, n = 0;
-  char *out = malloc(cap);
-  for (size_t got; (got = fread(out + n, 1, cap - n - 1, p)) > 0;)
-    if ((n += got) + 1 == cap)
-      out = realloc(out, cap *= 2);
-  out[n] = 0;
-  assert_int_equal(pclose(p), 0);
+  int status;
+  char *out = lw_test_capture(cmd, &status);
+  assert_int_equal(status, 0);
   return out;
 }
 
