@@ -101,6 +101,20 @@ int lw_test_run_cli(const char *args, char **err_out) {
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+char *lw_test_capture(const char *cmd, int *status) {
+  FILE *p = popen(cmd, "r");
+  size_t cap = 1 << 16, n = 0;
+  char *out = malloc(cap);
+  for (size_t got; p && (got = fread(out + n, 1, cap - n - 1, p)) > 0;)
+    if ((n += got) + 1 == cap)
+      out = realloc(out, cap *= 2);
+  out[n] = 0;
+  int st = p ? pclose(p) : -1;
+  if (status)
+    *status = st;
+  return out;
+}
+
 char lw_test_dir[64] = "/tmp/lw_test.XXXXXX";
 
 int lw_test_dir_setup(void **state) {

@@ -75,6 +75,9 @@ int lw_test_have_yosys(void);
  * returns its exit status; its stderr goes to *err_out (malloc'ed) if not
  * NULL. */
 int lw_test_run_cli(const char *args, char **err_out);
+/* The standard output of the shell command line cmd (malloc'ed, never
+ * NULL); its exit status (as pclose's) into *status when not NULL. */
+char *lw_test_capture(const char *cmd, int *status);
 
 /* A scratch folder for one test program: lw_test_dir holds its path between
  * lw_test_dir_setup and lw_test_dir_teardown (cmocka group fixtures), which

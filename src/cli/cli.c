@@ -93,32 +93,38 @@ void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head) {
       fprintf(out, " [default = %s]", opts[i].def);
     fputc('\n', out);
   }
-  fprintf(out, "  %-24s %s\n", "-h, --help", "print this help");
+  fprintf(out, "  %-24s %s\n", LW_CLI_HELP_NAME, LW_CLI_HELP_TEXT);
   lw_cli_exit_statuses(out);
 }
 
-void lw_cli_exit_statuses(FILE *out) {
-#define COUNT(id, text, code) +1
+int lw_cli_exit_status_text(int code, char *buf, size_t n) {
+#define COUNT(id, text, c) +1
   enum { NSTATUS = 0 LW_STATUSES(COUNT) };
 #undef COUNT
-  int last = 0;
-  for (int s = 0; s < NSTATUS; s++)
-    if (lw_status_exit_code((lw_status)s) > last)
-      last = lw_status_exit_code((lw_status)s);
-  fputs("\nExit status:\n", out);
-  for (int code = 0; code <= last; code++) {
-    int any = 0;
-    for (int s = 0; s < NSTATUS; s++) {
-      if (lw_status_exit_code((lw_status)s) != code)
-        continue;
-      if (!any)
-        fprintf(out, "  %d  ", code);
-      fprintf(out, "%s%s", any ? ", " : "", lw_status_text((lw_status)s));
-      any = 1;
-    }
-    if (any)
-      fputc('\n', out);
+  int any = 0, past = 1;
+  buf[0] = 0;
+  for (int s = 0; s < NSTATUS; s++) {
+    int c = lw_status_exit_code((lw_status)s);
+    if (c >= code)
+      past = 0;
+    if (c != code)
+      continue;
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, "%s%s", any ? ", " : "",
+             lw_status_text((lw_status)s));
+    any = 1;
   }
+  return past ? -1 : any;
+}
+
+void lw_cli_exit_statuses(FILE *out) {
+  char text[256];
+  int any;
+  fputs("\nExit status:\n", out);
+  for (int code = 0;
+       (any = lw_cli_exit_status_text(code, text, sizeof text)) >= 0; code++)
+    if (any)
+      fprintf(out, "  %d  %s\n", code, text);
 }
 
 typedef enum { NUM_OK, NUM_NAN, NUM_SMALL, NUM_LARGE } num_check;
@@ -188,6 +194,10 @@ int lw_cli_value(const lw_opt *opt, const char *text, lw_opt_value *v) {
   return 2;
 }
 
+static lw_cli_help_fn help_writer = lw_cli_usage;
+
+void lw_cli_help_set(lw_cli_help_fn fn) { help_writer = fn; }
+
 int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
                  lw_opt_value *values, const char **pos, int maxpos, int *npos,
                  const char *usage_head) {
@@ -202,7 +212,7 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
   for (int a = first; a < argc; a++) {
     const char *arg = argv[a];
     if (!only_pos && (!strcmp(arg, "-h") || !strcmp(arg, "--help"))) {
-      lw_cli_usage(stdout, opts, n, usage_head);
+      help_writer(stdout, opts, n, usage_head);
       return -1;
     }
     if (!only_pos && !strcmp(arg, "--")) {

@@ -85,6 +85,36 @@ int lw_cli_parse(int argc, char **argv, int first, const lw_opt *opts, int n,
 void lw_cli_usage(FILE *out, const lw_opt *opts, int n, const char *head);
 /* The exit statuses, generated from LW_STATUSES (lowwear/status.h). */
 void lw_cli_exit_statuses(FILE *out);
+/* The texts of the statuses that exit with code, joined by ", ", into buf:
+ * 1, or 0 when none does; -1 when code is past the largest exit code. */
+int lw_cli_exit_status_text(int code, char *buf, size_t n);
+/* The last line of every command's options. */
+#define LW_CLI_HELP_NAME "-h, --help"
+#define LW_CLI_HELP_TEXT "print this help"
+
+/* What --help writes (lw_cli_parse calls it): lw_cli_usage, unless
+ * lowwear --man has set its roff writer. */
+typedef void (*lw_cli_help_fn)(FILE *out, const lw_opt *opts, int n,
+                               const char *head);
+void lw_cli_help_set(lw_cli_help_fn fn);
+
+/* A subcommand: its name, its entry point and its one-line help. */
+typedef struct lw_cli_command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *help;
+} lw_cli_command;
+/* lowwear --man: the manual page in roff on stdout, written from the same
+ * tables as --help (src/cli/man.c). */
+typedef struct lw_cli_man_page {
+  const char *tagline;        /* the one line after the name */
+  const lw_cli_command *cmds; /* the commands, in --help's order */
+  int ncmds;
+  const lw_opt *opts; /* lowwear's own options, before a command */
+  int nopts;
+  const char *docdir; /* the installed documentation, under the prefix */
+} lw_cli_man_page;
+void lw_cli_man(const lw_cli_man_page *page);
 /* Set v from text as opt's value: a string as is; a number must be one
  * ("not a number" otherwise) and within opt's range ("too large", "too
  * small"). Returns 0, or prints "lowwear: error: ..." and returns 2. */

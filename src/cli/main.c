@@ -15,18 +15,41 @@
   CMD("view", lw_cli_view, "the program viewer page (one HTML file)")          \
   CMD("device", lw_cli_device, "device-level check of the stateful gates")
 
+#define TAGLINE "combinational circuits to low-wear stateful-logic programs"
+
+#define CMD(name, fn, help) {name, fn, help},
+static const lw_cli_command commands[] = {LW_COMMANDS(CMD)};
+#undef CMD
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+/* lowwear's own options but -h, --help (hidden: --man). */
+static const lw_opt main_opts[] = {
+    {"--version", LW_OPT_FLAG, NULL, 0, 0, "", "print the version and exit"}};
+enum { NMAIN_OPTS = sizeof main_opts / sizeof *main_opts };
+
 static void usage(FILE *out) {
   fprintf(out,
-          "lowwear %s: combinational circuits to low-wear stateful-logic "
-          "programs\n\nusage: lowwear COMMAND [options]\n\ncommands:\n",
+          "lowwear %s: " TAGLINE
+          "\n\nusage: lowwear COMMAND [options]\n\ncommands:\n",
           LW_VERSION);
-#define CMD(name, fn, help) fprintf(out, "  %-8s %s\n", name, help);
-  LW_COMMANDS(CMD)
-#undef CMD
-  fprintf(out, "\noptions:\n  %-12s %s\n  %-12s %s\n", "--version",
-          "print the version and exit", "-h, --help", "print this help");
+  for (int i = 0; i < NCOMMANDS; i++)
+    fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+  fputs("\noptions:\n", out);
+  for (int i = 0; i < NMAIN_OPTS; i++)
+    fprintf(out, "  %-12s %s\n", main_opts[i].name, main_opts[i].help);
+  fprintf(out, "  %-12s %s\n", LW_CLI_HELP_NAME, LW_CLI_HELP_TEXT);
   fprintf(out, "\n'lowwear COMMAND --help' describes one command.\n");
   lw_cli_exit_statuses(out);
+}
+
+/* lowwear --man [DOCDIR]: the manual page (CMakeLists.txt installs it). */
+static int man(int argc, char **argv) {
+  lw_cli_man_page page = {TAGLINE,   commands,   NCOMMANDS,
+                          main_opts, NMAIN_OPTS, "share/doc/lowwear"};
+  if (argc > 2)
+    page.docdir = argv[2];
+  lw_cli_man(&page);
+  return fflush(stdout) ? 1 : 0;
 }
 
 int main(int argc, char **argv) {
@@ -44,11 +67,11 @@ int main(int argc, char **argv) {
     printf("lowwear %s\n", LW_VERSION);
     return 0;
   }
-#define CMD(name, fn, help)                                                    \
-  if (!strcmp(cmd, name))                                                      \
-    return fn(argc, argv);
-  LW_COMMANDS(CMD)
-#undef CMD
+  if (!strcmp(cmd, "--man"))
+    return man(argc, argv);
+  for (int i = 0; i < NCOMMANDS; i++)
+    if (!strcmp(cmd, commands[i].name))
+      return commands[i].run(argc, argv);
   fprintf(stderr, "lowwear: error: unknown command '%s' (see lowwear --help)\n",
           cmd);
   return 2;

@@ -48,15 +48,7 @@ static char *chromium(const char *extra, const char *page,
            "--user-data-dir='%1$s/view-chromium-profile' "
            "--enable-logging=stderr --v=0 %3$s 'file://%4$s#%5$s' 2>'%6$s'",
            build_tests_dir(), chromium_path(), extra, page, fragment, log);
-  FILE *p = popen(cmd, "r");
-  assert_non_null(p);
-  size_t cap = 1 << 20, n = 0;
-  char *out = malloc(cap);
-  for (size_t got; (got = fread(out + n, 1, cap - n - 1, p)) > 0;)
-    if ((n += got) + 1 == cap)
-      out = realloc(out, cap *= 2);
-  out[n] = 0;
-  pclose(p);
+  char *out = lw_test_capture(cmd, NULL);
   FILE *f = fopen(log, "r");
   char line[4096];
   while (f && fgets(line, sizeof line, f))

@@ -24,7 +24,7 @@ cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" ||
 lib=$prefix/lib
 [ -d "$prefix/lib64" ] && lib=$prefix/lib64
 for f in bin/lowwear include/lowwear/lowwear.h include/lowwear/status.h \
-  share/doc/lowwear/README.md; do
+  share/doc/lowwear/README.md share/man/man1/lowwear.1; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
 [ -e "$lib/liblowwear.a" ] || fail "not installed: liblowwear.a"
