@@ -35,7 +35,7 @@ char *lw_flow_verify_json(const char *circuit_path, const char *program_path,
 /* `lowwear wear CIRCUIT PROGRAM` with p's read, vectors and seed (the
  * circuit is not checked first when p->verify is 0): the JSON report. */
 char *lw_wear_run_json(const char *circuit_path, const char *program_path,
-                        const lw_flow_params *p, lw_error *err);
+                       const lw_flow_params *p, lw_error *err);
 void lw_flow_text_free(char *text);
 
 #endif

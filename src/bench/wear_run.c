@@ -106,7 +106,7 @@ char *lw_wear_summary(const lw_wear_run_params *p, const lw_wear_report *rep,
 /* The JSON report from key-set parameters (lowwear/options.h): what the
  * Python module calls. */
 char *lw_wear_run_json(const char *circuit_path, const char *program_path,
-                        const lw_flow_params *p, lw_error *err) {
+                       const lw_flow_params *p, lw_error *err) {
   lw_wear_run_params w = {0};
   w.circuit_path = p->verify ? circuit_path : NULL;
   w.program_path = program_path;
