@@ -36,6 +36,18 @@ char *lw_flow_verify_json(const char *circuit_path, const char *program_path,
  * circuit is not checked first when p->verify is 0): the JSON report. */
 char *lw_wear_run_json(const char *circuit_path, const char *program_path,
                        const lw_flow_params *p, lw_error *err);
+/* `lowwear device --program CIRCUIT PROGRAM --json` with bias (a table name
+ * or file; NULL: recommended), vectors, and p's read and seed: the JSON
+ * report (every vector's pass in "all_pass"). */
+char *lw_device_program_json(const char *circuit_path, const char *program_path,
+                             const lw_flow_params *p, const char *bias,
+                             uint32_t vectors, lw_error *err);
+/* `lowwear sweep CIRCUIT --factors F,..`'s CSV written to csv_path, with
+ * p's vectors, cec and ABC; wear_control 0 is --no-wear-control. */
+lw_status lw_sweep_params_csv(const char *circuit_path, const lw_flow_params *p,
+                              const double *factors, uint32_t nfactors,
+                              int wear_control, const char *csv_path,
+                              lw_error *err);
 void lw_flow_text_free(char *text);
 
 #endif

@@ -2,6 +2,7 @@
 (docs/python.md). map() gives a Program; verify() and wear() give the JSON
 reports `lowwear verify` and `lowwear wear` print. Errors raise Error."""
 import contextlib
+import csv
 import ctypes
 import json
 import os
@@ -10,7 +11,7 @@ import tempfile
 
 from ._lib import CError, Error, check, lib, take_text
 
-__all__ = ["Error", "Program", "map", "verify", "wear"]
+__all__ = ["Error", "Program", "map", "verify", "wear", "device", "sweep"]
 
 
 def _text(value):
@@ -148,3 +149,34 @@ def wear(circuit, program, vectors=4096, seed=1, verify=True, **options):
     is --no-verify."""
     return _report(lib().lw_wear_run_json, circuit, program,
                    dict(options, vectors=vectors, seed=seed, verify=verify))
+
+
+def device(circuit, program, vectors=64, seed=1, bias="recommended",
+           **options):
+    """`lowwear device --program CIRCUIT PROGRAM --json`'s report as a dict
+    ("all_pass": every vector read right on the row of devices)."""
+    with _Params("lowwear", dict(options, seed=seed)) as params, \
+            _program_path(program) as path:
+        err = CError()
+        text = take_text(lib().lw_device_program_json(
+            os.fspath(circuit).encode(), path.encode(), params.ptr,
+            bias.encode() if bias else None, int(vectors), err), err)
+        return json.loads(text)
+
+
+def sweep(circuit, factors=(1, 1.5, 2), wear_control=True, vectors=4096,
+          cec=False, **options):
+    """`lowwear sweep CIRCUIT --factors ...`'s sweep.csv as a list of dicts
+    (one per flow and row; the CSV's columns as strings)."""
+    factors = [float(f) for f in factors]
+    array = (ctypes.c_double * len(factors))(*factors)
+    with _Params("lowwear", dict(options, vectors=vectors, cec=cec)) as params, \
+            _scratch() as folder:
+        path = os.path.join(folder, "sweep.csv")
+        err = CError()
+        check(lib().lw_sweep_params_csv(os.fspath(circuit).encode(),
+                                        params.ptr, array, len(factors),
+                                        1 if wear_control else 0,
+                                        path.encode(), err), err)
+        with open(path, newline="") as f:
+            return list(csv.DictReader(f))

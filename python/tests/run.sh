@@ -5,7 +5,7 @@
 cd "$1" || exit 1
 for py in python3 /usr/bin/python3; do
   if "$py" -c 'import pytest' 2>/dev/null; then
-    exec "$py" -m pytest -q -p no:cacheprovider python/tests
+    exec "$py" -m pytest -q -rs -p no:cacheprovider python/tests
   fi
 done
 echo "skipped: no python3 with pytest (apt-get install python3-pytest)"

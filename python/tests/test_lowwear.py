@@ -120,3 +120,38 @@ def test_library_lookup_prefers_the_environment(monkeypatch):
     monkeypatch.delenv("LOWWEAR_LIBRARY")
     assert _lib.library_path().endswith("liblowwear.so.0") or \
         "lowwear" in _lib.library_path()
+
+
+@needs_abc
+def test_device_is_the_cli_report(tmp_path):
+    path = tmp_path / "p.json"
+    program = lowwear.map(ADDER)
+    program.save(path)
+    got = lowwear.device(ADDER, program, vectors=8, seed=2)
+    want = json.loads(cli("device", "--program", ADDER, str(path), "--json",
+                          "--vectors", "8", "--seed", "2"))
+    assert got["all_pass"] is True and got["vectors"] == 8
+    assert drop_times(got) == drop_times(want)
+    paper = lowwear.device(ADDER, program, vectors=8, bias="paper")
+    assert drop_times(paper) != drop_times(got)  # the bias reaches the run
+
+
+@needs_abc
+def test_sweep_is_the_cli_csv(tmp_path):
+    rows = lowwear.sweep(ADDER, factors=(1, 2), wear_control=False,
+                         vectors=64)
+    out = tmp_path / "sweep"
+    cli("sweep", ADDER, "--factors", "1,2", "--no-wear-control", "--vectors",
+        "64", "-o", str(out))
+    import csv
+    with open(out / "sweep.csv", newline="") as f:
+        want = list(csv.DictReader(f))
+    timed = [k for k in want[0] if "second" in k]
+    strip = [{k: v for k, v in r.items() if k not in timed} for r in rows]
+    assert strip == [{k: v for k, v in r.items() if k not in timed}
+                     for r in want]
+    assert {r["flow"] for r in rows} == {"simpler", "losss", "lowwear",
+                                         "lowwear-wide"}
+    with pytest.raises(lowwear.Error) as e:
+        lowwear.sweep(ADDER, factors=())
+    assert e.value.exit_status == 2

@@ -18,6 +18,7 @@ lw_sweep_params lw_sweep_params_default(void) {
   p.nfactors = 5;
   memcpy(p.factors, factors, sizeof factors);
   p.wear_control = 1;
+  p.rotate = 1; /* no rotated variants, as --rotate 1 */
   p.flow = lw_flow_params_default(LW_FLOW_LOWWEAR);
   p.flow.verify_params.cec = 0; /* simulation: cec at every row is slow */
   p.wear = lw_wear_params_default();
