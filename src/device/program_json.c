@@ -4,10 +4,9 @@
 #include "lowwear/io.h"
 #include "lowwear/options.h"
 
-char *lw_device_program_json(const char *circuit_path,
-                             const char *program_path, const lw_flow_params *p,
-                             const char *bias, uint32_t vectors,
-                             lw_error *err) {
+char *lw_device_program_json(const char *circuit_path, const char *program_path,
+                             const lw_flow_params *p, const char *bias,
+                             uint32_t vectors, lw_error *err) {
   lw_net *net = NULL;
   lw_program *prog = NULL;
   char *json = NULL;
