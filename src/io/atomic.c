@@ -22,6 +22,19 @@ static char *folder_of(const char *path) {
   return lw_strndup(path, (size_t)(slash - path));
 }
 
+/* A destination that is not a file (/dev/null, a FIFO, a terminal) is
+ * written in place: renaming over it would replace the device itself (as
+ * root, /dev/null became a plain file). */
+static lw_status open_in_place(const char *path, lw_io_atomic *handle,
+                               lw_error *err) {
+  handle->file = fopen(path, "w");
+  if (!handle->file)
+    return lw_error_set(err, LW_ERR_IO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  handle->path = lw_strdup(path);
+  return LW_OK;
+}
+
 lw_status lw_io_atomic_open(const char *path, lw_io_atomic *handle,
                             lw_error *err) {
   memset(handle, 0, sizeof *handle);
@@ -29,6 +42,10 @@ lw_status lw_io_atomic_open(const char *path, lw_io_atomic *handle,
     handle->file = stdout;
     return LW_OK;
   }
+  struct stat dest;
+  if (stat(path, &dest) == 0 && !S_ISREG(dest.st_mode) &&
+      !S_ISDIR(dest.st_mode))
+    return open_in_place(path, handle, err);
   /* "dir/name" -> "dir/.name.tmp.XXXXXX": same folder, so rename() is
    * atomic, and hidden so that a crash leaves no look-alike output. */
   const char *slash = strrchr(path, '/');
@@ -64,7 +81,8 @@ lw_status lw_io_atomic_open(const char *path, lw_io_atomic *handle,
 }
 
 static void release(lw_io_atomic *handle) {
-  lw_scratch_untrack(handle->tmp);
+  if (handle->tmp)
+    lw_scratch_untrack(handle->tmp);
   lw_free(handle->path);
   lw_free(handle->tmp);
   memset(handle, 0, sizeof *handle);
@@ -79,7 +97,8 @@ void lw_io_atomic_abort(lw_io_atomic *handle) {
     return;
   }
   fclose(handle->file);
-  unlink(handle->tmp);
+  if (handle->tmp) /* in place: what was written stays written */
+    unlink(handle->tmp);
   release(handle);
 }
 
@@ -93,6 +112,16 @@ lw_status lw_io_atomic_commit(lw_io_atomic *handle, lw_error *err) {
     return bad ? lw_error_set(err, LW_ERR_IO, "<stdout>", 0, "cannot write: %s",
                               strerror(errno))
                : LW_OK;
+  }
+  if (!handle->tmp) { /* in place */
+    int bad = fflush(handle->file) != 0 || ferror(handle->file);
+    int saved = errno;
+    bad |= fclose(handle->file) != 0;
+    lw_status st = bad ? lw_error_set(err, LW_ERR_IO, handle->path, 0,
+                                      "cannot write: %s", strerror(saved))
+                       : LW_OK;
+    release(handle);
+    return st;
   }
   int bad = fflush(handle->file) != 0 || ferror(handle->file) ||
             fsync(fileno(handle->file)) != 0;

@@ -2,7 +2,8 @@
  * text goes to a temporary file in the destination's folder, which is
  * fsync'ed and renamed over the destination only when everything was
  * written. A failed or aborted write leaves no file behind and never
- * clobbers an existing one. Path "-" or NULL writes to stdout. */
+ * clobbers an existing one. Path "-" or NULL writes to stdout; a path that
+ * is not a file (/dev/null, a FIFO) is written in place, never replaced. */
 #ifndef LW_IO_ATOMIC_H
 #define LW_IO_ATOMIC_H
 
@@ -13,7 +14,7 @@
 typedef struct lw_io_atomic {
   FILE *file; /* write here */
   char *path; /* destination; NULL for stdout */
-  char *tmp;  /* temporary file beside it */
+  char *tmp;  /* temporary file beside it; NULL when written in place */
 } lw_io_atomic;
 
 lw_status lw_io_atomic_open(const char *path, lw_io_atomic *handle,
