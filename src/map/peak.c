@@ -115,10 +115,6 @@ static void graph_free(graph *gr) {
   lw_free(gr->need);
 }
 
-#define lw_foreach_reader(gr, c, k, p)                                         \
-  for (uint32_t k = (gr)->rd_off.data[c], p;                                   \
-       k < (gr)->rd_off.data[(c) + 1] && ((p = (gr)->rd.data[k]), 1); k++)
-
 /* ---- the ready heap ----------------------------------------------------- */
 
 typedef struct entry {
@@ -208,7 +204,6 @@ static void offer(run *r, uint32_t g) {
   heap_push(&r->heap, e);
 }
 
-
 static void execute(run *r, uint32_t g) {
   const graph *gr = r->gr;
   const lw_map_view *view = gr->view;
@@ -221,11 +216,13 @@ static void execute(run *r, uint32_t g) {
   lw_view_foreach_child (view, g, k, c)
     if (--r->left[c] == 0 && c != view->over[g])
       r->live--;
+  /* a value with few reads left: its readers may now free it */
   lw_view_foreach_child (view, g, k, c)
     if (!seen_before(view, g, k, c) && r->left[c] && r->left[c] <= 4)
-      lw_foreach_reader (gr, c, j, p)
-        offer(r, p);
-  lw_foreach_reader (gr, g, k, p) {
+      for (uint32_t j = gr->rd_off.data[c]; j < gr->rd_off.data[c + 1]; j++)
+        offer(r, gr->rd.data[j]);
+  for (uint32_t k = gr->rd_off.data[g]; k < gr->rd_off.data[g + 1]; k++) {
+    uint32_t p = gr->rd.data[k];
     r->pending[p] -= multiplicity(view, p, g);
     offer(r, p);
   }

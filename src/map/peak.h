@@ -22,7 +22,6 @@
  * LW_ERR_INTERNAL when the view allows no order (a composite gate that must
  * run both before and after another gate). */
 lw_status lw_map_order_least_peak(const lw_map_view *view, uint64_t budget,
-                                  uint64_t seed, lw_u32s *order,
-                                  lw_error *err);
+                                  uint64_t seed, lw_u32s *order, lw_error *err);
 
 #endif
