@@ -68,7 +68,32 @@ typedef struct lw_flow_params {
    * candidates (they are the same) instead of running ABC again. It must
    * outlive the job prepared with it. */
   const lw_flow_job *paper_from;
+  /* optional: a job of the simpler flow prepared from the same file with
+   * its default script; the low-wear flows then take its netlist (SIMPLER
+   * MAGIC's) as candidates and its latency at a row as their bound instead
+   * of running ABC for it. It must outlive the job prepared with it. */
+  const lw_flow_job *simpler_from;
 } lw_flow_params;
+
+/* Where the netlist of a program came from. The low-wear flows also weigh
+ * SIMPLER MAGIC's netlist (the simpler flow's), rewritten by their rules
+ * and as it is; lowwear-wide also the paper's gates. */
+typedef enum lw_flow_netlist {
+  LW_FLOW_NETLIST_OWN,          /* the flow's own synthesis */
+  LW_FLOW_NETLIST_PAPER,        /* the paper's gates (lowwear-wide) */
+  LW_FLOW_NETLIST_SIMPLER,      /* SIMPLER's netlist, rewritten */
+  LW_FLOW_NETLIST_SIMPLER_ASIS, /* SIMPLER's netlist as it is */
+} lw_flow_netlist;
+
+/* Why a netlist other than the flow's own was kept at a row. */
+typedef enum lw_flow_netlist_reason {
+  LW_FLOW_WHY_OWN,     /* it is the flow's own */
+  LW_FLOW_WHY_ROW,     /* none of the flow's own netlists fits the row */
+  LW_FLOW_WHY_TOGGLE,  /* its program had the lower toggle estimate (then
+                          the lower latency) */
+  LW_FLOW_WHY_LATENCY, /* the flow's own programs are all slower than
+                          SIMPLER's at the row; this one is not */
+} lw_flow_netlist_reason;
 
 typedef struct lw_flow_stats {
   double read_seconds, abc_seconds, rewrite_seconds, map_seconds,
@@ -78,11 +103,15 @@ typedef struct lw_flow_stats {
   uint32_t merges;       /* composite gates made by rewrite/ */
   uint32_t copies;       /* COPY gates inserted */
   double mapped_toggle;  /* sum of gate rates before rewrite/ */
-  /* lw_flow_map of a best-of flow (lowwear-wide): 0 = the flow's own
-   * netlist, 1 = the paper-gate netlist because the own one does not fit
-   * the row, 2 = the paper-gate netlist because its program had the lower
-   * toggle estimate (then the lower latency) */
-  int used_paper_netlist;
+  /* lw_flow_map: the netlist kept, and why when not the flow's own */
+  lw_flow_netlist netlist;
+  lw_flow_netlist_reason netlist_reason;
+  /* lw_flow_map of a low-wear flow: SIMPLER's latency at the row (its
+   * netlist under the simpler flow's rules), 0 when SIMPLER does not fit
+   * the row or was not weighed; the programs whose latency is at most it
+   * are preferred. latency_unmatched: no candidate's program matched it. */
+  uint32_t simpler_latency;
+  int latency_unmatched;
   /* the ABC script alternative whose netlist was kept (0-based), of how
    * many (1: a script without alternatives; 0: no synthesis) */
   int abc_alternative, abc_alternatives;

@@ -36,10 +36,11 @@ static void flow_failed(lw_bench_flow *f, lw_flow_id id, const char *when,
 /* Read, synthesize and rewrite once per flow; the job then maps at any row
  * without running ABC again. Adds its time to f->seconds. */
 static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
-                                 lw_flow_id id, const lw_flow_job *paper_from,
+                                 lw_flow_id id, lw_flow_job *const *jobs,
                                  lw_bench_flow *f) {
   lw_flow_params fp = lw_flow_params_default(id);
-  fp.paper_from = paper_from;
+  fp.paper_from = jobs[LW_FLOW_LOWWEAR];
+  fp.simpler_from = jobs[LW_FLOW_SIMPLER];
   fp.paper_rules = p->paper_rules;
   lw_flow_params_set_abc(&fp, p->abc);
   /* verified once, by verify() below */
@@ -74,9 +75,11 @@ static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
     flow_failed(f, id, "at the chosen row", &err);
     return NULL;
   }
-  f->netlist = stats.used_paper_netlist == 1   ? LW_NETLIST_PAPER_ROW
-               : stats.used_paper_netlist == 2 ? LW_NETLIST_PAPER_TOGGLE
-                                               : LW_NETLIST_OWN;
+  /* the bench results tell the paper-gate netlist apart (lowwear-wide) */
+  f->netlist = stats.netlist != LW_FLOW_NETLIST_PAPER ? LW_NETLIST_OWN
+               : stats.netlist_reason == LW_FLOW_WHY_ROW
+                   ? LW_NETLIST_PAPER_ROW
+                   : LW_NETLIST_PAPER_TOGGLE;
   return prog;
 }
 
@@ -123,6 +126,20 @@ static void verify(const lw_bench_params *p, const lw_net *net,
   lw_verify_report_free(&rep);
 }
 
+/* The order flows are prepared in: the low-wear flows take SIMPLER's
+ * netlist from the simpler job, lowwear-wide its paper-gate netlists from
+ * the lowwear job. */
+static const lw_flow_id PREPARE_ORDER[LW_BENCH_NFLOWS] = {
+    LW_FLOW_SIMPLER, LW_FLOW_LOWWEAR, LW_FLOW_LOSSS, LW_FLOW_LOWWEAR_WIDE};
+
+/* One of the paper's three flows, whose minimum rows choose the row */
+static int paper_flow(lw_flow_id id) {
+  for (int k = 0; k < LW_BENCH_NPAPER; k++)
+    if (LW_BENCH_ORDER[k] == id)
+      return 1;
+  return 0;
+}
+
 void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
                           lw_bench_progress progress, void *ctx) {
   lw_bench_options_text(p, c->options, sizeof c->options);
@@ -152,13 +169,12 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
    * mapped at that row as well; it never moves the row. */
   lw_flow_job *job[LW_BENCH_NFLOWS] = {NULL};
   for (int k = 0; k < LW_BENCH_NFLOWS; k++) {
-    lw_flow_id id = LW_BENCH_ORDER[k];
+    lw_flow_id id = PREPARE_ORDER[k];
     if (!c->flows[id].included)
       continue;
     progress(ctx, lw_flow_name(id), "min-row");
-    /* lowwear-wide borrows lowwear's paper-gate netlists (prepared first) */
-    job[id] = prepare_flow(p, c->path, id, job[LW_FLOW_LOWWEAR], &c->flows[id]);
-    if (k < LW_BENCH_NPAPER && job[id] && c->flows[id].min_row > c->chosen_row)
+    job[id] = prepare_flow(p, c->path, id, job, &c->flows[id]);
+    if (paper_flow(id) && job[id] && c->flows[id].min_row > c->chosen_row)
       c->chosen_row = c->flows[id].min_row;
   }
 

@@ -99,24 +99,25 @@ static lw_status restore_feedthroughs(const lw_net *circuit, lw_net *net,
 }
 
 /* One candidate netlist: an alternative of ABC's script, with the flow's
- * gates or (best-of flows) the paper's, rewritten, with its minimum row. */
+ * gates, (best-of flows) the paper's or (low-wear flows) SIMPLER's, rewritten
+ * or not, with its minimum row. */
 typedef struct candidate {
   lw_net *net;
   uint32_t min_row;
-  int paper;       /* synthesized with the paper's gates (best-of flows) */
+  lw_flow_netlist source;
   int alternative; /* index of the script alternative */
   int alternatives;
-  int borrowed; /* the net belongs to another job (params.paper_from) */
+  int borrowed; /* the net belongs to another job (paper_from, simpler_from) */
   uint32_t mapped_gates, merges, copies;
   double mapped_toggle;
 } candidate;
 
-#define MAX_CANDIDATES (2 * LW_SYNTH_MAX_ALTS)
+#define MAX_CANDIDATES (4 * LW_SYNTH_MAX_ALTS)
 
 /* Synthesize with p's library: every alternative of the script becomes a
  * candidate (feed-throughs restored, not yet rewritten). */
 static lw_status synthesize(const char *path, const lw_net *circuit,
-                            const lw_flow_params *p, int paper,
+                            const lw_flow_params *p, lw_flow_netlist source,
                             lw_flow_stats *stats, candidate *cands, int *ncands,
                             int *least_area, lw_error *err) {
   lw_synth_stats ss = {0};
@@ -134,7 +135,7 @@ static lw_status synthesize(const char *path, const lw_net *circuit,
     candidate *c = &cands[(*ncands)++];
     memset(c, 0, sizeof *c);
     c->net = nets[i];
-    c->paper = paper;
+    c->source = source;
     c->alternative = i;
     c->alternatives = n;
   }
@@ -143,8 +144,10 @@ static lw_status synthesize(const char *path, const lw_net *circuit,
   return st;
 }
 
+/* Replaces *net by its rewritten netlist; frees *net unless borrowed. */
 static lw_status rewrite(const flow_info *f, const lw_flow_params *p,
-                         lw_net **net, lw_flow_stats *stats, lw_error *err) {
+                         lw_net **net, int borrowed, lw_flow_stats *stats,
+                         lw_error *err) {
   double t0 = lw_clock();
   stats->mapped_toggle = lw_net_toggle_sum(*net);
   if (!f->merge)
@@ -159,7 +162,8 @@ static lw_status rewrite(const flow_info *f, const lw_flow_params *p,
   lw_net *out = NULL;
   lw_status st = lw_rewrite_run(*net, &rp, &rs, &out, err);
   if (st == LW_OK) {
-    lw_net_free(*net);
+    if (!borrowed)
+      lw_net_free(*net);
     *net = out;
     stats->merges = rs.r1 + rs.r2 + rs.r3;
     stats->copies = rs.copies;
@@ -175,6 +179,11 @@ struct lw_flow_job {
   candidate cands[MAX_CANDIDATES];
   int ncands;
   uint32_t min_row; /* the least over the candidates */
+  /* low-wear flows: the simpler flow's job whose netlist is a candidate and
+   * whose latency bounds theirs (params.simpler_from, the lowwear job's, or
+   * ref_owned, prepared here) */
+  const lw_flow_job *ref;
+  lw_flow_job *ref_owned;
 };
 
 void lw_flow_job_free(lw_flow_job *job) {
@@ -185,6 +194,7 @@ void lw_flow_job_free(lw_flow_job *job) {
   for (int i = 0; i < job->ncands; i++)
     if (!job->cands[i].borrowed)
       lw_net_free(job->cands[i].net);
+  lw_flow_job_free(job->ref_owned);
   lw_free(job);
 }
 
@@ -211,11 +221,13 @@ static lw_map_params map_params(const lw_flow_job *job, uint32_t row,
 }
 
 /* The minimum row of a netlist. Names the netlist after the circuit file,
- * as docs/program.md shows programs named. */
-static lw_status min_row_of(const lw_flow_job *job, lw_net *net, uint32_t *min,
-                            lw_error *err) {
-  lw_free(net->name);
-  net->name = circuit_name(job->path);
+ * as docs/program.md shows programs named (a borrowed one already is). */
+static lw_status min_row_of(const lw_flow_job *job, lw_net *net, int borrowed,
+                            uint32_t *min, lw_error *err) {
+  if (!borrowed) {
+    lw_free(net->name);
+    net->name = circuit_name(job->path);
+  }
   lw_map_params mp = map_params(job, 0, 0);
   lw_map_stats ms;
   lw_program *prog = NULL;
@@ -237,15 +249,19 @@ static lw_status finish_candidates(lw_flow_job *job, const flow_info *f,
     lw_net_foreach_node (c->net, id)
       c->mapped_gates += lw_gate_is_stateful(lw_net_type(c->net, id));
     lw_flow_params cp = *p;
-    if (c->paper)
+    if (c->source != LW_FLOW_NETLIST_OWN)
       cp.synth.gates = LW_GATES_PAPER;
-    st = rewrite(f, &cp, &c->net, &cs, err);
+    flow_info g = *f;
+    g.merge = f->merge && c->source != LW_FLOW_NETLIST_SIMPLER_ASIS;
+    int borrowed = c->borrowed;
+    st = rewrite(&g, &cp, &c->net, borrowed, &cs, err);
+    c->borrowed = borrowed && !g.merge;
     stats->rewrite_seconds += cs.rewrite_seconds;
     c->merges = cs.merges;
     c->copies = cs.copies;
     c->mapped_toggle = cs.mapped_toggle;
     if (st == LW_OK)
-      st = min_row_of(job, c->net, &c->min_row, err);
+      st = min_row_of(job, c->net, c->borrowed, &c->min_row, err);
   }
   return st;
 }
@@ -289,19 +305,84 @@ static lw_status add_paper_candidates(lw_flow_job *job, const flow_info *f,
   if (can_borrow(job, p->paper_from)) {
     const lw_flow_job *from = p->paper_from;
     for (int i = 0; i < from->ncands && job->ncands < MAX_CANDIDATES; i++) {
-      job->cands[job->ncands] = from->cands[i];
-      job->cands[job->ncands].paper = 1;
-      job->cands[job->ncands++].borrowed = 1;
+      candidate *c = &job->cands[job->ncands++];
+      *c = from->cands[i];
+      if (c->source == LW_FLOW_NETLIST_OWN)
+        c->source = LW_FLOW_NETLIST_PAPER;
+      c->borrowed = 1;
     }
+    if (!job->ref)
+      job->ref = from->ref;
     return LW_OK;
   }
   lw_flow_params paper = *p;
   paper.synth.gates = LW_GATES_PAPER;
   int paper_least = 0;
-  lw_status st = synthesize(job->path, job->circuit, &paper, 1, stats,
-                            job->cands, &job->ncands, &paper_least, err);
+  lw_status st =
+      synthesize(job->path, job->circuit, &paper, LW_FLOW_NETLIST_PAPER, stats,
+                 job->cands, &job->ncands, &paper_least, err);
   if (st == LW_OK)
     st = finish_candidates(job, f, p, own, stats, err);
+  return st;
+}
+
+/* A job of the simpler flow whose netlist is SIMPLER MAGIC's for the same
+ * file: its default script and library, the same ABC. */
+static int simpler_ref_fits(const lw_flow_job *job, const lw_flow_job *ref) {
+  if (!ref || ref->params.flow != LW_FLOW_SIMPLER)
+    return 0;
+  const lw_flow_params *a = &job->params, *b = &ref->params;
+  return !strcmp(job->path, ref->path) && !b->synth_none && !b->synth.script &&
+         b->reinit == LW_REINIT_FLOW_DEFAULT &&
+         b->synth.cost == LW_COST_SIMPLER && b->synth.gates == LW_GATES_NOR &&
+         same_text(a->synth.abc.path, b->synth.abc.path);
+}
+
+/* The simpler flow's job for a low-wear one: params.simpler_from when it
+ * fits, the one the lowwear job lent its netlists with, else prepared here
+ * (one more ABC run) without verification. */
+static lw_status simpler_ref(lw_flow_job *job, const lw_flow_params *p,
+                             lw_flow_stats *stats, lw_error *err) {
+  if (simpler_ref_fits(job, p->simpler_from))
+    job->ref = p->simpler_from;
+  if (simpler_ref_fits(job, job->ref))
+    return LW_OK;
+  lw_flow_params rp = lw_flow_params_default(LW_FLOW_SIMPLER);
+  rp.read = p->read;
+  lw_flow_params_set_abc(&rp, p->synth.abc);
+  rp.verify = 0;
+  lw_flow_stats rs;
+  lw_status st = lw_flow_prepare(job->path, &rp, &rs, &job->ref_owned, err);
+  stats->abc_seconds += rs.abc_seconds;
+  job->ref = job->ref_owned;
+  return st;
+}
+
+/* The low-wear flows also weigh SIMPLER MAGIC's netlist: rewritten by
+ * their rules, and as it is (mapped in SIMPLER's order among the others, it
+ * needs no more cells than SIMPLER's program, so the flow's minimum row is
+ * at most SIMPLER's). Not twice when lent by the lowwear job. */
+static lw_status add_simpler_candidates(lw_flow_job *job, const flow_info *f,
+                                        const lw_flow_params *p,
+                                        lw_flow_stats *stats, lw_error *err) {
+  for (int i = 0; i < job->ncands; i++)
+    if (job->cands[i].source >= LW_FLOW_NETLIST_SIMPLER)
+      return LW_OK;
+  lw_status st = simpler_ref(job, p, stats, err);
+  int first = job->ncands;
+  const lw_flow_job *ref = job->ref;
+  for (int i = 0; st == LW_OK && i < ref->ncands; i++)
+    for (int asis = 0; asis < 2 && job->ncands < MAX_CANDIDATES; asis++) {
+      candidate *c = &job->cands[job->ncands++];
+      memset(c, 0, sizeof *c);
+      c->net = ref->cands[i].net;
+      c->borrowed = 1;
+      c->source = asis ? LW_FLOW_NETLIST_SIMPLER_ASIS : LW_FLOW_NETLIST_SIMPLER;
+      c->alternative = ref->cands[i].alternative;
+      c->alternatives = ref->cands[i].alternatives;
+    }
+  if (st == LW_OK)
+    st = finish_candidates(job, f, p, first, stats, err);
   return st;
 }
 
@@ -334,14 +415,16 @@ lw_status lw_flow_prepare(const char *path, const lw_flow_params *p,
     c->alternatives = 0;
     st = lw_io_read_mapped(path, &c->net, err);
   } else {
-    st = synthesize(path, job->circuit, p, 0, stats, job->cands, &job->ncands,
-                    &least_area, err);
+    st = synthesize(path, job->circuit, p, LW_FLOW_NETLIST_OWN, stats,
+                    job->cands, &job->ncands, &least_area, err);
   }
   int own = job->ncands;
   if (st == LW_OK)
     st = finish_candidates(job, f, p, 0, stats, err);
   if (st == LW_OK && f->best_of_paper && !p->synth_none)
     st = add_paper_candidates(job, f, p, own, stats, err);
+  if (st == LW_OK && f->criterion == LW_MERGE_TOGGLE && !p->synth_none)
+    st = add_simpler_candidates(job, f, p, stats, err);
   if (st != LW_OK)
     goto done;
   job->min_row = UINT32_MAX;
@@ -375,16 +458,52 @@ static int preferred(const flow_info *f, const lw_program *a,
   return x->toggle_estimate < y->toggle_estimate;
 }
 
+static int within(uint32_t bound, const lw_program *a) {
+  return !bound || a->metrics.latency <= bound;
+}
+
+/* preferred, among programs within a latency bound first (0 = none) */
+static int preferred_within(const flow_info *f, uint32_t bound,
+                            const lw_program *a, const lw_program *b) {
+  if (within(bound, a) != within(bound, b))
+    return within(bound, a);
+  return preferred(f, a, b);
+}
+
+/* SIMPLER's latency at `size` cells: the simpler job's program there, the
+ * lowest latency over its candidates under its own rules as lw_flow_map
+ * keeps it; 0 without a simpler job or when it does not fit. */
+static lw_status simpler_latency(const lw_flow_job *ref, uint32_t size,
+                                 uint32_t *latency, lw_error *err) {
+  *latency = 0;
+  if (!ref || size < ref->min_row)
+    return LW_OK;
+  lw_map_params mp = map_params(ref, size, 0);
+  lw_status st = LW_OK;
+  for (int i = 0; i < ref->ncands && st == LW_OK; i++) {
+    if (ref->cands[i].min_row > size)
+      continue;
+    lw_program *prog = NULL;
+    st = lw_map_run(ref->cands[i].net, &mp, NULL, &prog, err);
+    if (st == LW_OK && (!*latency || prog->metrics.latency < *latency))
+      *latency = prog->metrics.latency;
+    lw_program_free(prog);
+  }
+  return st;
+}
+
 /* The program's provenance (docs/program.md): the options that shaped it,
  * with the defaults in effect written out. */
 static void record_provenance(const lw_flow_job *job, uint32_t row,
                               uint32_t min_row, const candidate *c,
                               lw_program *prog) {
   const lw_flow_params *p = &job->params;
-  lw_synth_params sp = p->synth; /* as synthesize() ran it for c */
+  /* as synthesize() ran it for c */
+  int simpler = c->source >= LW_FLOW_NETLIST_SIMPLER;
+  lw_synth_params sp = simpler ? job->ref->params.synth : p->synth;
   if (job->circuit && !sp.size_hint)
     sp.size_hint = lw_net_size(job->circuit) - job->circuit->pis.size;
-  sp.gates = c->paper ? LW_GATES_PAPER : sp.gates;
+  sp.gates = c->source == LW_FLOW_NETLIST_PAPER ? LW_GATES_PAPER : sp.gates;
   const char *script = sp.script ? sp.script : lw_synth_default_script(&sp);
   lw_provenance *v = &prog->prov;
   lw_provenance_free(v);
@@ -419,11 +538,28 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
 
 /* The wear-controlled program of net, which replaces *prog; map/ gets the
  * values of net on random inputs from the simulator. */
+/* Wear control's latency slack, cut so that its budget over the plain
+ * latency stays within `bound` (SIMPLER's; 0 = none) when the plain
+ * program is: a negative slack is none. */
+static double slack_within(double slack, uint32_t plain, uint32_t bound) {
+  if (!bound || plain > bound)
+    return slack;
+  double want = slack > 0 ? slack : slack < 0 ? 0 : LW_MAP_DEFAULT_SLACK;
+  double room = (double)(bound - plain) / plain;
+  return want <= room ? slack : room > 0 ? room : -1;
+}
+
+/* The wear-controlled program of net, which replaces *prog (whose latency
+ * bound caps the budget); map/ gets the values of net on random inputs from
+ * the simulator. */
 static lw_status map_wear_controlled(const lw_flow_job *job, const lw_net *net,
-                                     uint32_t size, double *map_seconds,
-                                     lw_program **prog, lw_error *err) {
+                                     uint32_t size, uint32_t bound,
+                                     double *map_seconds, lw_program **prog,
+                                     lw_error *err) {
   double t0 = lw_clock();
   lw_map_params mp = map_params(job, size, 1);
+  mp.latency_slack =
+      slack_within(mp.latency_slack, (*prog)->metrics.latency, bound);
   uint64_t *values = NULL;
   lw_status st = lw_sim_net_random(net, LW_MAP_VALUE_WORDS, LW_MAP_VALUE_SEED,
                                    &values, err);
@@ -470,24 +606,31 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   memset(&ms, 0, sizeof ms);
   double map_seconds = 0;
   lw_status st = LW_OK;
-  int chosen = -1, own_fits = 0;
+  int chosen = -1, own_fits = 0, own_within = 0;
+  uint32_t bound = 0; /* SIMPLER's latency at this row (low-wear flows) */
   if (size < job->min_row)
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
                       "the minimum is %u",
                       size, job->cands[0].net->name,
                       lw_flow_name(job->params.flow), job->min_row);
-  /* the plain program of every candidate that fits; the flow's choice */
+  if (st == LW_OK)
+    st = simpler_latency(job->ref, size, &bound, err);
+  /* the plain program of every candidate that fits; the flow's choice,
+   * among those no slower than SIMPLER's first */
   lw_map_params plain = map_params(job, size, 0);
   for (int i = 0; i < job->ncands && st == LW_OK; i++) {
     const candidate *c = &job->cands[i];
     if (c->min_row > size)
       continue;
-    own_fits |= !c->paper;
+    int own = c->source == LW_FLOW_NETLIST_OWN;
+    own_fits |= own;
     lw_program *cand = NULL;
     st = lw_map_run(c->net, &plain, &ms, &cand, err);
     map_seconds += ms.seconds;
-    if (st == LW_OK && (chosen < 0 || preferred(f, cand, *prog))) {
+    own_within |= st == LW_OK && own && within(bound, cand);
+    if (st == LW_OK &&
+        (chosen < 0 || preferred_within(f, bound, cand, *prog))) {
       lw_program_free(*prog);
       *prog = cand;
       chosen = i;
@@ -497,8 +640,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   }
   /* wear control on the chosen netlist, within its latency budget */
   if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
-    st = map_wear_controlled(job, job->cands[chosen].net, size, &map_seconds,
-                             prog, err);
+    st = map_wear_controlled(job, job->cands[chosen].net, size, bound,
+                             &map_seconds, prog, err);
   if (st == LW_OK)
     record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
   if (st != LW_OK) {
@@ -508,11 +651,20 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   if (stats) {
     stats->map_seconds = map_seconds;
     stats->min_row = job->min_row;
-    stats->used_paper_netlist = 0;
+    stats->netlist = LW_FLOW_NETLIST_OWN;
+    stats->netlist_reason = LW_FLOW_WHY_OWN;
+    stats->simpler_latency = bound;
+    stats->latency_unmatched = 0;
     if (st == LW_OK) {
       const candidate *c = &job->cands[chosen];
       describe(c, stats);
-      stats->used_paper_netlist = !c->paper ? 0 : own_fits ? 2 : 1;
+      stats->netlist = c->source;
+      stats->netlist_reason = c->source == LW_FLOW_NETLIST_OWN ? LW_FLOW_WHY_OWN
+                              : !own_fits                      ? LW_FLOW_WHY_ROW
+                              : !own_within && within(bound, *prog)
+                                  ? LW_FLOW_WHY_LATENCY
+                                  : LW_FLOW_WHY_TOGGLE;
+      stats->latency_unmatched = !within(bound, *prog);
     }
   }
   if (st != LW_OK || !job->params.verify)

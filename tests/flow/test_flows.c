@@ -188,7 +188,8 @@ static void test_wide_borrows_paper_candidates(void **state) {
                      LW_OK);
     assert_int_equal(a->metrics.latency, b->metrics.latency);
     assert_true(a->metrics.toggle_estimate == b->metrics.toggle_estimate);
-    assert_int_equal(m_own.used_paper_netlist, m_borrow.used_paper_netlist);
+    assert_int_equal(m_own.netlist, m_borrow.netlist);
+    assert_int_equal(m_own.netlist_reason, m_borrow.netlist_reason);
     assert_string_equal(a->flow, "lowwear-wide");
     assert_string_equal(b->flow, "lowwear-wide");
     lw_program_free(a);
