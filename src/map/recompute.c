@@ -13,8 +13,8 @@
 #include "map/alloc.h"
 #include "map/view.h"
 
-#define DEFAULT_MAX_CONE 3
-#define DEFAULT_TRIES 16
+#define DEFAULT_MAX_CONE 6
+#define DEFAULT_TRIES 64
 #define DEFAULT_WORK_PER_NODE 400
 #define PEAK_STEPS 4 /* peak steps whose values are weighed per step */
 
