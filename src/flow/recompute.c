@@ -9,8 +9,7 @@
 static lw_status search_all(const lw_net *const *nets, int n,
                             const lw_map_params *plain,
                             const lw_recompute_params *rp, lw_net **best,
-                            lw_recompute_stats *bs, int *which,
-                            lw_error *err) {
+                            lw_recompute_stats *bs, int *which, lw_error *err) {
   lw_status st = LW_OK;
   *best = NULL;
   for (int i = 0; i < n && st == LW_OK; i++) {
@@ -33,13 +32,13 @@ static lw_status search_all(const lw_net *const *nets, int n,
 lw_status lw_flow_recompute(const lw_net *const *nets, int n,
                             const lw_map_params *plain, uint32_t row,
                             double factor, lw_program **prog, int *chosen,
-                            lw_net **net, lw_flow_stats *stats,
-                            lw_error *err) {
+                            lw_net **net, lw_flow_stats *stats, lw_error *err) {
   uint32_t base = lw_program_latency(*prog);
   if (factor <= 0)
     factor = LW_FLOW_DEFAULT_LATENCY_BUDGET;
-  lw_recompute_params rp = {
-      .target_row = row, .latency_budget = (uint32_t)floor(base * factor + 1e-9)};
+  lw_recompute_params rp = {.target_row = row,
+                            .latency_budget =
+                                (uint32_t)floor(base * factor + 1e-9)};
   lw_recompute_stats bs = {0};
   lw_net *best = NULL;
   int which = 0;

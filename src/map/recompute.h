@@ -22,13 +22,13 @@ typedef struct lw_recompute_params {
 } lw_recompute_params;
 
 typedef struct lw_recompute_stats {
-  uint32_t plain_row;     /* minimum row of the netlist as given */
-  uint32_t row;           /* minimum row of the netlist returned */
-  uint32_t latency;       /* its program's latency at that row */
-  uint32_t copies;        /* gates added (recomputed) */
-  uint32_t steps, tried;  /* choices accepted, choices evaluated */
-  uint64_t work;          /* node visits spent */
-  int budget_stopped;     /* some smaller row exceeded the latency budget */
+  uint32_t plain_row;    /* minimum row of the netlist as given */
+  uint32_t row;          /* minimum row of the netlist returned */
+  uint32_t latency;      /* its program's latency at that row */
+  uint32_t copies;       /* gates added (recomputed) */
+  uint32_t steps, tried; /* choices accepted, choices evaluated */
+  uint64_t work;         /* node visits spent */
+  int budget_stopped;    /* some smaller row exceeded the latency budget */
 } lw_recompute_stats;
 
 /* A netlist computing the same function as net whose minimum row under
