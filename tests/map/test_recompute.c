@@ -79,8 +79,8 @@ static lw_net *gap_net(void) {
   uint32_t e = lw_net_add_node(net, LW_GATE_NOT, 1, &x, "e");
   uint32_t first = tree(net, c, e), second = tree(net, c, LW_NONE);
   /* equal cell usage: reverse pin order runs `first` first */
-  uint32_t top = lw_net_add_node(net, LW_GATE_NOR2, 2,
-                                 (uint32_t[]){second, first}, NULL);
+  uint32_t top =
+      lw_net_add_node(net, LW_GATE_NOR2, 2, (uint32_t[]){second, first}, NULL);
   uint32_t o = lw_net_add_node(net, LW_GATE_NOR2, 2, (uint32_t[]){top, x}, "o");
   lw_net_add_po(net, o, "o");
   return net;
@@ -155,8 +155,8 @@ static lw_net *random_net(uint64_t seed) {
     snprintf(name, sizeof name, "i%u", i);
     lw_net_add_pi(net, name);
   }
-  static const lw_gate_type types[] = {LW_GATE_NOT, LW_GATE_NOR2,
-                                       LW_GATE_NOR2, LW_GATE_OR2};
+  static const lw_gate_type types[] = {LW_GATE_NOT, LW_GATE_NOR2, LW_GATE_NOR2,
+                                       LW_GATE_OR2};
   for (uint32_t g = 0; g < ngate; g++) {
     uint32_t n = lw_net_size(net);
     lw_gate_type t = types[next(&s) % 4];
@@ -187,13 +187,13 @@ static void test_random_netlists(void **state) {
     lw_net *net = random_net(seed);
     lw_map_stats plain;
     lw_program *p0 = map_at(net, 0, &plain);
-    lw_recompute_params rp = {
-        .latency_budget = (uint32_t)(1.5 * p0->cycles.size)};
+    lw_recompute_params rp = {.latency_budget =
+                                  (uint32_t)(1.5 * p0->cycles.size)};
     lw_recompute_stats rs;
     lw_net *out = NULL;
     lw_error err = {0};
-    assert_int_equal(lw_map_recompute(net, plain_params(), &rp, &rs, &out, &err),
-                     LW_OK);
+    assert_int_equal(
+        lw_map_recompute(net, plain_params(), &rp, &rs, &out, &err), LW_OK);
     assert_true(rs.row <= plain.min_row);
     assert_true(rs.latency <= rp.latency_budget);
     smaller += rs.row < plain.min_row;
@@ -224,12 +224,12 @@ static void test_target_row(void **state) {
     lw_recompute_stats full, part;
     lw_net *a = NULL, *b = NULL;
     lw_error err = {0};
-    assert_int_equal(lw_map_recompute(net, plain_params(), &rp, &full, &a, &err),
-                     LW_OK);
+    assert_int_equal(
+        lw_map_recompute(net, plain_params(), &rp, &full, &a, &err), LW_OK);
     if (full.row + 1 < plain.min_row) {
       rp.target_row = plain.min_row - 1;
-      assert_int_equal(lw_map_recompute(net, plain_params(), &rp, &part, &b, &err),
-                       LW_OK);
+      assert_int_equal(
+          lw_map_recompute(net, plain_params(), &rp, &part, &b, &err), LW_OK);
       assert_int_equal(part.row, plain.min_row - 1);
       assert_true(part.copies <= full.copies);
     }
