@@ -85,9 +85,8 @@ static int check_circuit(const char *path, lw_flow_id flow, double budget) {
 static void test_bundled_circuits(void **state) {
   (void)state;
   lw_test_need_abc();
-  static const char *const circuits[] = {"lgsynth91/f51m.blif",
-                                         "lgsynth91/z4ml.blif",
-                                         "lgsynth91/cmb.blif"};
+  static const char *const circuits[] = {
+      "lgsynth91/f51m.blif", "lgsynth91/z4ml.blif", "lgsynth91/cmb.blif"};
   int smaller = 0;
   for (size_t i = 0; i < sizeof circuits / sizeof *circuits; i++) {
     char rel[128], path[1024];
@@ -106,8 +105,7 @@ static void test_random_circuits(void **state) {
   snprintf(path, sizeof path, "%s/random.blif", lw_test_dir);
   for (uint64_t seed = 1; seed <= 20; seed++) {
     assert_int_equal(lw_gen_blif_file(seed, path), 0);
-    check_circuit(path, seed % 2 ? LW_FLOW_LOWWEAR : LW_FLOW_LOWWEAR_WIDE,
-                  1.5);
+    check_circuit(path, seed % 2 ? LW_FLOW_LOWWEAR : LW_FLOW_LOWWEAR_WIDE, 1.5);
   }
 }
 
