@@ -49,9 +49,9 @@ static void test_rows_below_the_minimum(void **state) {
   free(err);
   assert_int_equal(access(out, F_OK), 0);
   unlink(out);
-  assert_int_equal(run(&err, "map '%s' --row %u --recompute -o '%s'", c,
-                       reached - 1, out),
-                   3);
+  assert_int_equal(
+      run(&err, "map '%s' --row %u --recompute -o '%s'", c, reached - 1, out),
+      3);
   char want[128];
   snprintf(want, sizeof want,
            "smallest row reached with recomputation within latency budget "
@@ -81,10 +81,46 @@ static void test_usage_errors(void **state) {
   free(err);
 }
 
+/* sweep --recompute: below the plain minimum only the low-wear flows have
+ * points, each at a row below its own minimum; without it factors below 1
+ * are refused. */
+static void test_sweep_below_the_minimum(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  char c[1024], cmd[1400];
+  lw_test_source("benchmarks/lgsynth91/f51m.blif", c, sizeof c);
+  snprintf(cmd, sizeof cmd,
+           "'%s' sweep '%s' --recompute --factors 0.8,1 --no-wear-control",
+           LW_BINARY, c);
+  int status = 0;
+  char *csv = lw_test_capture(cmd, &status);
+  assert_int_equal(status, 0);
+  int below = 0;
+  for (char *line = strtok(csv, "\n"); line; line = strtok(NULL, "\n")) {
+    char flow[32];
+    double factor;
+    unsigned row, min_row;
+    if (sscanf(line, "f51m,%31[^,],%lf,%u,%u", flow, &factor, &row, &min_row) !=
+            4 ||
+        row >= min_row)
+      continue;
+    below++;
+    if (strcmp(flow, "lowwear") && strcmp(flow, "lowwear-wide"))
+      fail_msg("flow %s has a point below its minimum: %s", flow, line);
+  }
+  free(csv);
+  assert_true(below >= 1);
+  char *err = NULL;
+  assert_int_equal(run(&err, "sweep '%s' --factors 0.8,1", c), 2);
+  assert_non_null(strstr(err, "--recompute"));
+  free(err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rows_below_the_minimum),
       cmocka_unit_test(test_usage_errors),
+      cmocka_unit_test(test_sweep_below_the_minimum),
   };
   return lw_test_run(tests, lw_test_dir_setup, lw_test_dir_teardown);
 }
