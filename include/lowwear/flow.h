@@ -63,6 +63,12 @@ typedef struct lw_flow_params {
   int wear_aware;
   int prob_reinit;
   double latency_slack;
+  /* recomputation (docs/recompute.md), low-wear flows only: at --row min or
+   * a row below the plain minimum, values may be computed again instead of
+   * kept alive, within latency_budget times the latency of the plain
+   * program at its minimum row (0 = LW_FLOW_DEFAULT_LATENCY_BUDGET) */
+  int recompute;
+  double latency_budget;
   /* optional: a job of the lowwear flow prepared from the same file with
    * the same script and options; lowwear-wide then borrows its paper-gate
    * candidates (they are the same) instead of running ABC again. It must
@@ -115,7 +121,15 @@ typedef struct lw_flow_stats {
   /* the ABC script alternative whose netlist was kept (0-based), of how
    * many (1: a script without alternatives; 0: no synthesis) */
   int abc_alternative, abc_alternatives;
+  /* with params->recompute (lw_flow_map): recomputed = 1 when the program
+   * comes from a netlist with recomputed gates (recompute_copies of them);
+   * the plain program's latency at the plain minimum row (stats->min_row)
+   * and the smallest row recomputation reached within the budget */
+  int recomputed;
+  uint32_t recompute_copies, plain_latency, recompute_row;
 } lw_flow_stats;
+
+#define LW_FLOW_DEFAULT_LATENCY_BUDGET 1.5
 
 lw_flow_params lw_flow_params_default(lw_flow_id flow);
 /* The same ABC executable and time limit for every stage of the flow:

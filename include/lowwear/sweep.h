@@ -14,12 +14,15 @@
 typedef struct lw_sweep_params {
   uint32_t nfactors;
   double factors[LW_SWEEP_MAX_FACTORS]; /* rows = factor x base row */
-  int wear_control;     /* add the lowwear flow with wear_aware and
-                           prob_reinit ("lowwear+wear") */
-  double latency_slack; /* for that flow (0: the mapper's default) */
-  uint32_t rotate;      /* > 1: also the hottest cell over this many
-                           rotated variants (lw_program_rotate) */
-  lw_flow_params flow;  /* template: synth, read, verify settings */
+  int wear_control;      /* add the lowwear flow with wear_aware and
+                            prob_reinit ("lowwear+wear") */
+  double latency_slack;  /* for that flow (0: the mapper's default) */
+  uint32_t rotate;       /* > 1: also the hottest cell over this many
+                            rotated variants (lw_program_rotate) */
+  int recompute;         /* the low-wear flows recompute at rows below
+                            their plain minimum (factors below 1) */
+  double latency_budget; /* for them (0: LW_FLOW_DEFAULT_LATENCY_BUDGET) */
+  lw_flow_params flow;   /* template: synth, read, verify settings */
   lw_wear_params wear;
 } lw_sweep_params;
 

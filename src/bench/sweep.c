@@ -2,7 +2,10 @@
  * once (read, ABC, rewrite) and mapped at factor x the base row, the
  * largest of the flows' minimum rows (the benchmark protocol's row at
  * factor 1); every program is verified by simulation and its steady-state
- * wear measured. The CSV and the SVG are report/sweep.c's. */
+ * wear measured. Below a flow's minimum row (factors below 1) only the
+ * low-wear flows with recompute map, when recomputation reaches the row
+ * within the latency budget; the other flows have no point there. The CSV and
+ * the SVG are report/sweep.c's. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +45,10 @@ static lw_flow_params flow_params(const lw_sweep_params *sp,
   p.verify = sp->flow.verify;
   p.verify_params = sp->flow.verify_params;
   p.paper_rules = sp->flow.paper_rules;
+  if (sp->recompute && f->id != LW_FLOW_SIMPLER && f->id != LW_FLOW_LOSSS) {
+    p.recompute = 1;
+    p.latency_budget = sp->latency_budget;
+  }
   if (f->wear) {
     p.wear_aware = 1;
     p.prob_reinit = 1;
@@ -146,9 +153,13 @@ lw_status lw_sweep_run(const char *path, const lw_sweep_params *sp, lw_sweep *s,
       snprintf(pt->flow, sizeof pt->flow, "%s", active[f]->name);
       pt->factor = sp->factors[k];
       pt->min_row = stats[f].min_row;
+      if (row < stats[f].min_row && !flow_params(sp, active[f]).recompute)
+        continue; /* below the minimum: only recomputation maps there */
       st = measure(jobs[f], sp, row, pt, err);
       if (st == LW_OK)
         s->npoints++;
+      else if (st == LW_ERR_ROW && row < stats[f].min_row)
+        st = LW_OK; /* recomputation did not reach it within budget */
     }
   }
   for (size_t f = 0; f < nflows; f++)

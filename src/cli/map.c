@@ -44,6 +44,11 @@
       "re-initialise first the dead cells that probably hold the value")       \
   OPT(latency_slack, "--latency-slack", LW_OPT_REAL, "0", -1, 10, "F",         \
       "extra latency allowed for wear, fraction (0 = 0.05, <0 = none)")        \
+  OPT(recompute, "--recompute", LW_OPT_FLAG, NULL, 0, 0, "",                   \
+      "lowwear, lowwear-wide: compute values again instead of keeping them, "  \
+      "for rows below the plain minimum (docs/recompute.md)")                  \
+  OPT(latency_budget, "--latency-budget", LW_OPT_REAL, "1.5", 1, 100, "F",     \
+      "with --recompute: latency at most F x the plain program's")             \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
       "write R variants FILE.0.json.. with levelled cell assignments")         \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
@@ -135,6 +140,17 @@ static int parse_flow(const map_values *v, lw_flow_params *p) {
   p->wear_aware = (int)v->wear_aware.num;
   p->prob_reinit = (int)v->prob_reinit.num;
   p->latency_slack = v->latency_slack.real;
+  p->recompute = (int)v->recompute.num;
+  p->latency_budget = v->latency_budget.real;
+  if (p->recompute && p->flow != LW_FLOW_LOWWEAR &&
+      p->flow != LW_FLOW_LOWWEAR_WIDE)
+    return lw_cli_usage_error("map", "%s",
+                              "--recompute applies to the low-wear flows "
+                              "(lowwear, lowwear-wide); simpler and losss "
+                              "reproduce the published mappers");
+  if (v->latency_budget.set && !p->recompute)
+    return lw_cli_usage_error("map", "%s",
+                              "--latency-budget goes with --recompute");
   p->verify_params.cec = !v->no_cec.num;
   p->verify_params.random_vectors = (uint32_t)v->vectors.num;
   p->verify_params.seed = (uint64_t)v->seed.num;

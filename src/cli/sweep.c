@@ -16,6 +16,11 @@
       "leave out the lowwear flow with wear control (lowwear+wear)")           \
   OPT(slack, "--latency-slack", LW_OPT_REAL, "0", -1, 10, "F",                 \
       "latency budget of lowwear+wear over lowwear (0: the mapper's 5 %)")     \
+  OPT(recompute, "--recompute", LW_OPT_FLAG, NULL, 0, 0, NULL,                 \
+      "rows below a flow's plain minimum (factors below 1) by recomputation, " \
+      "for the low-wear flows (docs/recompute.md)")                            \
+  OPT(budget, "--latency-budget", LW_OPT_REAL, "1.5", 1, 100, "F",             \
+      "with --recompute: latency at most F x the plain program's")             \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 4096, "R",                       \
       "also measure the hottest cell over R rotated variants")                 \
   OPT(vectors, "--vectors", LW_OPT_INT, "4096", 1, 1e9, "N",                   \
@@ -43,12 +48,21 @@ int lw_cli_sweep(int argc, char **argv) {
   if (npos != 1)
     return lw_cli_usage_error("sweep", "%s", "sweep takes one CIRCUIT file");
   lw_sweep_params sp = lw_sweep_params_default();
-  if (!lw_cli_numbers(v.factors.str, 1, 0, 100, sp.factors,
+  /* factors below 1 are rows below the minimum: recomputation's */
+  double lo = v.recompute.set ? 0.1 : 1;
+  if (!lw_cli_numbers(v.factors.str, lo, 0, 100, sp.factors,
                       LW_SWEEP_MAX_FACTORS, &sp.nfactors))
     return lw_cli_usage_error(NULL,
-                              "--factors takes up to %d numbers from 1 to 100 "
-                              "separated by commas, not '%s'",
-                              LW_SWEEP_MAX_FACTORS, v.factors.str);
+                              "--factors takes up to %d numbers from %g to "
+                              "100 separated by commas%s, not '%s'",
+                              LW_SWEEP_MAX_FACTORS, lo,
+                              v.recompute.set ? "" : " (below 1: --recompute)",
+                              v.factors.str);
+  if (v.budget.set && !v.recompute.set)
+    return lw_cli_usage_error("sweep", "%s",
+                              "--latency-budget goes with --recompute");
+  sp.recompute = v.recompute.set;
+  sp.latency_budget = v.budget.real;
   sp.wear_control = !v.no_wear.set;
   sp.latency_slack = v.slack.real;
   sp.rotate = (uint32_t)v.rotate.num;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "flow/recompute.h"
 #include "lowwear/lowwear.h"
 #include "lowwear/version.h"
 #include "map/map.h"
@@ -536,8 +537,6 @@ static void record_provenance(const lw_flow_job *job, uint32_t row,
       .seed = p->verify_params.seed};
 }
 
-/* The wear-controlled program of net, which replaces *prog; map/ gets the
- * values of net on random inputs from the simulator. */
 /* Wear control's latency slack, cut so that its budget over the plain
  * latency stays within `bound` (SIMPLER's; 0 = none) when the plain
  * program is: a negative slack is none. */
@@ -575,6 +574,24 @@ static lw_status map_wear_controlled(const lw_flow_job *job, const lw_net *net,
   return st;
 }
 
+/* Recomputation over every candidate netlist (flow/recompute.c). */
+static lw_status map_recomputed(const lw_flow_job *job, uint32_t row,
+                                const lw_map_params *plain, int *chosen,
+                                lw_net **renet, double *map_seconds,
+                                lw_program **prog, lw_flow_stats *stats,
+                                lw_error *err) {
+  double t0 = lw_clock();
+  const lw_net *nets[MAX_CANDIDATES];
+  for (int i = 0; i < job->ncands; i++)
+    nets[i] = job->cands[i].net;
+  lw_flow_stats local;
+  lw_status st = lw_flow_recompute(nets, job->ncands, plain, row,
+                                   job->params.latency_budget, prog, chosen,
+                                   renet, stats ? stats : &local, err);
+  *map_seconds += lw_clock() - t0;
+  return st;
+}
+
 /* Simulate the program against the circuit (and prove it, with cec); an
  * incorrect program is an error. report may be NULL. */
 static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
@@ -608,20 +625,24 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   lw_status st = LW_OK;
   int chosen = -1, own_fits = 0, own_within = 0;
   uint32_t bound = 0; /* SIMPLER's latency at this row (low-wear flows) */
-  if (size < job->min_row)
+  /* recomputation: the plain program at the minimum row first */
+  int recompute = job->params.recompute && f->criterion == LW_MERGE_TOGGLE &&
+                  (size < job->min_row || !row);
+  lw_net *renet = NULL;
+  if (size < job->min_row && !recompute)
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
                       "the minimum is %u",
                       size, job->cands[0].net->name,
                       lw_flow_name(job->params.flow), job->min_row);
-  if (st == LW_OK)
-    st = simpler_latency(job->ref, size, &bound, err);
   /* the plain program of every candidate that fits; the flow's choice,
    * among those no slower than SIMPLER's first */
-  lw_map_params plain = map_params(job, size, 0);
+  lw_map_params plain = map_params(job, recompute ? job->min_row : size, 0);
+  if (st == LW_OK)
+    st = simpler_latency(job->ref, plain.row, &bound, err);
   for (int i = 0; i < job->ncands && st == LW_OK; i++) {
     const candidate *c = &job->cands[i];
-    if (c->min_row > size)
+    if (c->min_row > plain.row)
       continue;
     int own = c->source == LW_FLOW_NETLIST_OWN;
     own_fits |= own;
@@ -638,10 +659,17 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
       lw_program_free(cand);
     }
   }
+  if (stats)
+    stats->recomputed = 0;
+  if (st == LW_OK && recompute)
+    st = map_recomputed(job, row, &plain, &chosen, &renet, &map_seconds, prog,
+                        stats, err);
   /* wear control on the chosen netlist, within its latency budget */
   if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
-    st = map_wear_controlled(job, job->cands[chosen].net, size, bound,
+    st = map_wear_controlled(job, renet ? renet : job->cands[chosen].net,
+                             (*prog)->row_size, renet ? 0 : bound,
                              &map_seconds, prog, err);
+  lw_net_free(renet);
   if (st == LW_OK)
     record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
   if (st != LW_OK) {
@@ -664,7 +692,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                               : !own_within && within(bound, *prog)
                                   ? LW_FLOW_WHY_LATENCY
                                   : LW_FLOW_WHY_TOGGLE;
-      stats->latency_unmatched = !within(bound, *prog);
+      stats->latency_unmatched = !stats->recomputed && !within(bound, *prog);
     }
   }
   if (st != LW_OK || !job->params.verify)

@@ -24,6 +24,8 @@ typedef enum { K_FLAG, K_INT, K_U32, K_U64, K_REAL, K_NAME, K_TEXT } key_kind;
   K(wear_aware, K_FLAG, wear_aware, 0, 1, NULL, 0)                             \
   K(prob_reinit, K_FLAG, prob_reinit, 0, 1, NULL, 0)                           \
   K(latency_slack, K_REAL, latency_slack, -1, 10, NULL, 0)                     \
+  K(recompute, K_FLAG, recompute, 0, 1, NULL, 0)                               \
+  K(latency_budget, K_REAL, latency_budget, 1, 100, NULL, 0)                   \
   K(verify, K_FLAG, verify, 0, 1, NULL, 0)                                     \
   K(cec, K_FLAG, verify_params.cec, 0, 1, NULL, 0)                             \
   K(vectors, K_U32, verify_params.random_vectors, 1, 1e9, NULL, 0)             \

@@ -26,6 +26,8 @@ static void test_each_key_sets_its_field(void **state) {
   assert_int_equal(set(p, "wear_aware", "1")->wear_aware, 1);
   assert_int_equal(set(p, "prob_reinit", "1")->prob_reinit, 1);
   assert_true(set(p, "latency_slack", "0.25")->latency_slack == 0.25);
+  assert_int_equal(set(p, "recompute", "1")->recompute, 1);
+  assert_true(set(p, "latency_budget", "2")->latency_budget == 2);
   assert_int_equal(set(p, "verify", "false")->verify, 0);
   assert_int_equal(set(p, "cec", "0")->verify_params.cec, 0);
   assert_int_equal(set(p, "vectors", "128")->verify_params.random_vectors, 128);
