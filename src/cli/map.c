@@ -44,6 +44,12 @@
       "re-initialise first the dead cells that probably hold the value")       \
   OPT(latency_slack, "--latency-slack", LW_OPT_REAL, "0", -1, 10, "F",         \
       "extra latency allowed for wear, fraction (0 = 0.05, <0 = none)")        \
+  OPT(exact, "--exact", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "lowwear flows, --row min: the minimum row over every execution "        \
+      "order of the chosen netlist, by SAT (docs/exact.md)")                   \
+  OPT(exact_time, "--exact-time", LW_OPT_REAL, "60", 0.001, 1e6, "S",          \
+      "--exact's wall-time limit; then the heuristic's program and a lower "   \
+      "bound (the result depends on the machine)")                             \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
       "write R variants FILE.0.json.. with levelled cell assignments")         \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
@@ -135,6 +141,8 @@ static int parse_flow(const map_values *v, lw_flow_params *p) {
   p->wear_aware = (int)v->wear_aware.num;
   p->prob_reinit = (int)v->prob_reinit.num;
   p->latency_slack = v->latency_slack.real;
+  p->exact = (int)v->exact.num;
+  p->exact_seconds = v->exact_time.real;
   p->verify_params.cec = !v->no_cec.num;
   p->verify_params.random_vectors = (uint32_t)v->vectors.num;
   p->verify_params.seed = (uint64_t)v->seed.num;
@@ -188,6 +196,12 @@ int lw_cli_map(int argc, char **argv) {
     return lw_cli_usage_error("map", "unknown format '%s'", v.format.str);
   if ((rc = parse_flow(&v, &p)))
     return rc;
+  if (p.exact &&
+      (p.row || (p.flow != LW_FLOW_LOWWEAR && p.flow != LW_FLOW_LOWWEAR_WIDE) ||
+       p.wear_aware || p.prob_reinit))
+    return lw_cli_usage_error("map", "%s",
+                              "--exact maps the lowwear flows at --row min, "
+                              "without --wear-aware or --prob-reinit");
   uint32_t rotate = (uint32_t)v.rotate.num;
   if (rotate > 1 && (!strcmp(v.output.str, "-") || format != LW_FORMAT_JSON))
     return lw_cli_usage_error("map", "%s",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "flow/exact.h"
 #include "lowwear/lowwear.h"
 #include "lowwear/version.h"
 #include "map/map.h"
@@ -495,12 +496,24 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
       lw_program_free(cand);
     }
   }
+  /* --exact: the chosen netlist at its exact minimum row (plain mapping) */
+  if (stats)
+    stats->exact_status = LW_EXACT_OFF;
+  if (st == LW_OK && job->params.exact && !row &&
+      f->criterion == LW_MERGE_TOGGLE && !job->params.wear_aware &&
+      !job->params.prob_reinit)
+    st = lw_flow_exact(job->cands[chosen].net, &plain, &job->params, stats,
+                       prog, err);
   /* wear control on the chosen netlist, within its latency budget */
   if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
     st = map_wear_controlled(job, job->cands[chosen].net, size, &map_seconds,
                              prog, err);
   if (st == LW_OK)
-    record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
+    record_provenance(job, row,
+                      lw_program_row_size(*prog) < job->min_row
+                          ? lw_program_row_size(*prog)
+                          : job->min_row,
+                      &job->cands[chosen], *prog);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;
