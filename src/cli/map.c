@@ -50,6 +50,8 @@
   OPT(exact_time, "--exact-time", LW_OPT_REAL, "60", 0.001, 1e6, "S",          \
       "--exact's wall-time limit; then the heuristic's program and a lower "   \
       "bound (the result depends on the machine)")                             \
+  OPT(exact_max_gates, "--exact-max-gates", LW_OPT_INT, "300", 0, 1e9, "N",    \
+      "--exact skips netlists of more gates (0 = no limit)")                   \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
       "write R variants FILE.0.json.. with levelled cell assignments")         \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
@@ -143,6 +145,7 @@ static int parse_flow(const map_values *v, lw_flow_params *p) {
   p->latency_slack = v->latency_slack.real;
   p->exact = (int)v->exact.num;
   p->exact_seconds = v->exact_time.real;
+  p->exact_max_gates = (uint32_t)v->exact_max_gates.num;
   p->verify_params.cec = !v->no_cec.num;
   p->verify_params.random_vectors = (uint32_t)v->vectors.num;
   p->verify_params.seed = (uint64_t)v->seed.num;

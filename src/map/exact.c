@@ -26,15 +26,15 @@ typedef struct enc {
   CCaDiCaL *sat;
   int nvars;
   uint32_t nclauses;
-  uint32_t m;       /* executed gates */
-  uint32_t *gate;   /* index -> node, in the given order */
-  uint32_t *gi;     /* node -> index (LW_NONE: not executed) */
-  uint32_t *level;  /* per index: earliest step (ancestors) */
-  uint32_t *rlevel; /* per index: steps that must follow it (descendants) */
-  uint32_t *term;   /* per index of a chain head: the chain's last node */
-  lw_u32s *readers; /* per index: distinct reading gates (indices) */
-  uint32_t width;   /* counter outputs per step: at least 1..width */
-  int *top;         /* per step, width entries: "at least j+1" (0: never) */
+  uint32_t m;          /* executed gates */
+  uint32_t *gate;      /* index -> node, in the given order */
+  uint32_t *gi;        /* node -> index (LW_NONE: not executed) */
+  uint32_t *level;     /* per index: earliest step (ancestors) */
+  uint32_t *rlevel;    /* per index: steps that must follow it (descendants) */
+  uint32_t *term;      /* per index of a chain head: the chain's last node */
+  lw_u32s *readers;    /* per index: distinct reading gates (indices) */
+  uint32_t width;      /* counter outputs per step: at least 1..width */
+  int *top;            /* per step, width entries: "at least j+1" (0: never) */
   uint32_t never_free; /* heads whose cell stays taken to the end */
 } enc;
 
@@ -55,7 +55,8 @@ static int d(const enc *e, uint32_t i, uint32_t t) {
   return (int)(1 + (size_t)i * e->m + t);
 }
 
-/* ---- the netlist's structure ---------------------------------------------- */
+/* ---- the netlist's structure ----------------------------------------------
+ */
 
 /* Gates in the given order, their indices, and the distinct readers of
  * each. */
@@ -81,7 +82,8 @@ static void index_gates(enc *e, const lw_u32s *order) {
 
 #define AFTER_FOREACH(view, v, k, r)                                           \
   for (uint32_t k = (view)->after_off.data[v], r;                              \
-       k < (view)->after_off.data[(v) + 1] && ((r = (view)->after.data[k]), 1); \
+       k < (view)->after_off.data[(v) + 1] &&                                  \
+       ((r = (view)->after.data[k]), 1);                                       \
        k++)
 
 /* The gates that must run before gate i (its children and, composite,
@@ -170,7 +172,8 @@ static int never_freed(const enc *e, uint32_t i) {
   return e->view->fanout[z] == 0 || e->view->fanout[z] != e->view->readers[z];
 }
 
-/* ---- clauses ---------------------------------------------------------------- */
+/* ---- clauses ----------------------------------------------------------------
+ */
 
 /* d(v,t) for every gate and step: monotone, all run by the last step, none
  * before its level, none later than its reverse level allows, and each
@@ -260,7 +263,8 @@ static void bound_live(enc *e, uint32_t k) {
   }
 }
 
-/* ---- lower bound, decoding, checks ---------------------------------------- */
+/* ---- lower bound, decoding, checks ----------------------------------------
+ */
 
 /* No order needs fewer live cells than a gate and its operands at its step
  * (operands are distinct chains), or than the cells never freed. */
@@ -335,7 +339,8 @@ int lw_map_order_valid(const lw_map_view *view, const lw_u32s *order) {
   return ok;
 }
 
-/* ---- the search ------------------------------------------------------------- */
+/* ---- the search -------------------------------------------------------------
+ */
 
 static int past_deadline(void *state) {
   const double *deadline = state;
@@ -373,9 +378,8 @@ static lw_status take_model(const enc *e, uint32_t k, lw_u32s *found,
 
 /* Lower the bound from the best order's peak until UNSAT, the floor, or the
  * deadline. order holds the best order found. */
-static lw_status search(enc *e, lw_u32s *order,
-                        lw_map_stats *best, lw_map_exact_stats *stats,
-                        lw_error *err) {
+static lw_status search(enc *e, lw_u32s *order, lw_map_stats *best,
+                        lw_map_exact_stats *stats, lw_error *err) {
   uint32_t floor_peak = trivial_peak(e);
   lw_u32s found = {0};
   lw_status st = LW_OK;

@@ -45,8 +45,8 @@ lw_status lw_map_exact_run(const lw_net *net, const lw_map_params *params,
     st = lw_map_exact(&view, time_limit_s, &order, stats, err);
   if (st == LW_OK && stats->row < stats->heuristic_row) {
     *prog = lw_program_new(net->name, params->flow, stats->row);
-    st = lw_map_alloc(&view, &order, params, NULL, stats->row, *prog, NULL,
-                      err);
+    st =
+        lw_map_alloc(&view, &order, params, NULL, stats->row, *prog, NULL, err);
     if (st == LW_ERR_ROW)
       st = lw_error_set(err, LW_ERR_INTERNAL, NULL, 0,
                         "the exact order of '%s' does not fit its row %u",
