@@ -18,7 +18,7 @@ static double time_limit(const lw_flow_params *p) {
 
 lw_status lw_flow_exact(const lw_net *net, const lw_map_params *plain,
                         const lw_flow_params *p, lw_flow_stats *stats,
-                        lw_program **prog, lw_error *err) {
+                        double *map_seconds, lw_program **prog, lw_error *err) {
   lw_flow_stats local;
   if (!stats)
     stats = &local;
@@ -37,6 +37,7 @@ lw_status lw_flow_exact(const lw_net *net, const lw_map_params *plain,
     return st;
   stats->exact_status = es.status;
   stats->exact_seconds = es.seconds;
+  *map_seconds += es.seconds;
   /* the search starts from map/'s own order; the flow's row may be lower */
   stats->exact_row = es.row < row ? es.row : row;
   stats->exact_bound = es.bound < row ? es.bound : row;

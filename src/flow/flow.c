@@ -503,7 +503,7 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
       f->criterion == LW_MERGE_TOGGLE && !job->params.wear_aware &&
       !job->params.prob_reinit)
     st = lw_flow_exact(job->cands[chosen].net, &plain, &job->params, stats,
-                       prog, err);
+                       &map_seconds, prog, err);
   /* wear control on the chosen netlist, within its latency budget */
   if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
     st = map_wear_controlled(job, job->cands[chosen].net, size, &map_seconds,

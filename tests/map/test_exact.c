@@ -13,7 +13,8 @@
 #include "map/exact.h"
 #include "map/view.h"
 
-/* ---- random netlists ------------------------------------------------------ */
+/* ---- random netlists ------------------------------------------------------
+ */
 
 static uint64_t next(uint64_t *s) {
   *s ^= *s << 13;
@@ -50,8 +51,9 @@ static lw_net *random_net(uint64_t seed, uint32_t pis, uint32_t gates) {
     y = recent ? n - 1 - (uint32_t)(next(&s) % recent) : 0;
     uint32_t kind = (uint32_t)(next(&s) % 5), f[3] = {ids[a], ids[b], 0};
     int composite = kind >= 3 && y >= pis && !closed[y] && y != a && y != b;
-    lw_gate_type t = kind == 0 ? LW_GATE_NOT : kind == 2 ? LW_GATE_OR2
-                                                          : LW_GATE_NOR2;
+    lw_gate_type t = kind == 0   ? LW_GATE_NOT
+                     : kind == 2 ? LW_GATE_OR2
+                                 : LW_GATE_NOR2;
     snprintf(name, sizeof name, "g%u", g);
     if (composite && kind == 3) {
       f[1] = ids[y];
@@ -82,7 +84,8 @@ static lw_net *random_net(uint64_t seed, uint32_t pis, uint32_t gates) {
   return net;
 }
 
-/* ---- brute force ------------------------------------------------------------ */
+/* ---- brute force ------------------------------------------------------------
+ */
 
 /* Gate v may run once the given ones have: its children and, composite,
  * the other readers of its operand. */
@@ -157,7 +160,8 @@ static int valid(const lw_map_view *view, const lw_u32s *order) {
   return ok && order->size == gates;
 }
 
-/* ---- tests ---------------------------------------------------------------- */
+/* ---- tests ----------------------------------------------------------------
+ */
 
 /* The exact row equals the brute force on 60 random netlists of 4 to 8
  * gates; SAT is asked at least once on some, and beats the heuristic on
@@ -278,8 +282,7 @@ static void test_exact_refuses_invalid_order(void **state) {
   order.data[order.size - 1] = first;
   assert_false(lw_map_order_valid(&view, &order));
   lw_map_exact_stats es;
-  assert_int_equal(lw_map_exact(&view, 0, &order, &es, &err),
-                   LW_ERR_INTERNAL);
+  assert_int_equal(lw_map_exact(&view, 0, &order, &es, &err), LW_ERR_INTERNAL);
   lw_vec_free(&order);
   lw_map_view_free(&view);
   lw_net_free(net);
