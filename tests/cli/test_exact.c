@@ -21,8 +21,8 @@ static void map_exact(const char *rel, unsigned *row, unsigned *heuristic) {
   char *err = NULL;
   assert_int_equal(lw_test_run_cli(args, &err), 0);
   const char *note = strstr(err, ", row ");
-  if (!note || sscanf(note, ", row %u (exact; heuristic %u)", row,
-                      heuristic) != 2)
+  if (!note ||
+      sscanf(note, ", row %u (exact; heuristic %u)", row, heuristic) != 2)
     fail_msg("%s: no exact row in the summary: %s", rel, err);
   free(err);
   snprintf(args, sizeof args, "verify '%s' '%s' >'%s.report'", circuit, prog,
