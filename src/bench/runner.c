@@ -67,6 +67,23 @@ static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
   return job;
 }
 
+/* The flow's program at row (0: its minimum), stats filled; NULL and the
+ * error in f when it fails (`when` says where). */
+static lw_program *map_at(lw_flow_job *job, lw_flow_id id, uint32_t row,
+                          const char *when, lw_flow_stats *stats,
+                          lw_bench_flow *f) {
+  lw_program *prog = NULL;
+  lw_error err;
+  memset(&err, 0, sizeof err);
+  memset(stats, 0, sizeof *stats);
+  double t0 = lw_clock();
+  lw_status st = lw_flow_map(job, row, stats, NULL, &prog, &err);
+  f->seconds += lw_clock() - t0;
+  if (st != LW_OK)
+    flow_failed(f, id, when, &err);
+  return st == LW_OK ? prog : NULL;
+}
+
 /* bench --exact: lowwear's exact minimum row (the flow at its minimum row,
  * --exact); its program is only measured here, not kept. */
 static void exact_flow(const lw_bench_params *p, lw_flow_job *job,
@@ -74,18 +91,10 @@ static void exact_flow(const lw_bench_params *p, lw_flow_job *job,
   if (!p->exact || id != LW_FLOW_LOWWEAR)
     return;
   lw_flow_stats stats;
-  memset(&stats, 0, sizeof stats);
-  lw_error err;
-  memset(&err, 0, sizeof err);
-  lw_program *prog = NULL;
-  double t0 = lw_clock();
-  lw_status st = lw_flow_map(job, 0, &stats, NULL, &prog, &err);
-  f->seconds += lw_clock() - t0;
-  lw_program_free(prog);
-  if (st != LW_OK) {
-    flow_failed(f, id, "in the exact search", &err);
+  lw_program *prog = map_at(job, id, 0, "in the exact search", &stats, f);
+  if (!prog)
     return;
-  }
+  lw_program_free(prog);
   f->exact_status = stats.exact_status;
   f->exact_row = stats.exact_row;
   f->exact_bound = stats.exact_bound;
@@ -93,18 +102,10 @@ static void exact_flow(const lw_bench_params *p, lw_flow_job *job,
 
 static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
                             lw_bench_flow *f) {
-  lw_program *prog = NULL;
-  lw_error err;
-  memset(&err, 0, sizeof err);
-  double t0 = lw_clock();
   lw_flow_stats stats;
-  memset(&stats, 0, sizeof stats);
-  lw_status st = lw_flow_map(job, row, &stats, NULL, &prog, &err);
-  f->seconds += lw_clock() - t0;
-  if (st != LW_OK) {
-    flow_failed(f, id, "at the chosen row", &err);
+  lw_program *prog = map_at(job, id, row, "at the chosen row", &stats, f);
+  if (!prog)
     return NULL;
-  }
   f->netlist = stats.used_paper_netlist == 1   ? LW_NETLIST_PAPER_ROW
                : stats.used_paper_netlist == 2 ? LW_NETLIST_PAPER_TOGGLE
                                                : LW_NETLIST_OWN;

@@ -38,9 +38,7 @@
   OPT(exact, "--exact", LW_OPT_FLAG, NULL, 0, 0, "",                           \
       "also lowwear's exact minimum row by SAT (netlists up to 300 gates; "    \
       "docs/exact.md)")                                                        \
-  OPT(exact_time, "--exact-time", LW_OPT_REAL, "60", 0.001, 1e6, "S",          \
-      "--exact's wall-time limit per circuit (results depend on the "          \
-      "machine)")                                                              \
+  LW_CLI_EXACT_TIME(OPT)                                                       \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
       "seed of the random verification vectors")                               \
   OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \

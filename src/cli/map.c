@@ -47,9 +47,7 @@
   OPT(exact, "--exact", LW_OPT_FLAG, NULL, 0, 0, "",                           \
       "lowwear flows, --row min: the minimum row over every execution "        \
       "order of the chosen netlist, by SAT (docs/exact.md)")                   \
-  OPT(exact_time, "--exact-time", LW_OPT_REAL, "60", 0.001, 1e6, "S",          \
-      "--exact's wall-time limit; then the heuristic's program and a lower "   \
-      "bound (the result depends on the machine)")                             \
+  LW_CLI_EXACT_TIME(OPT)                                                       \
   OPT(exact_max_gates, "--exact-max-gates", LW_OPT_INT, "300", 0, 1e9, "N",    \
       "--exact skips netlists of more gates (0 = no limit)")                   \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
