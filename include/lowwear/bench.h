@@ -49,6 +49,11 @@ typedef struct lw_bench_params {
   int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the
                     paper's protocol as published, three flows */
   uint64_t seed; /* verification vectors */
+  /* bench --exact (docs/exact.md): also lowwear's exact minimum row by SAT
+   * within exact_seconds per circuit; netlists over LW_BENCH_EXACT_GATES
+   * gates are skipped */
+  int exact;
+  double exact_seconds;
   const char *command_line; /* recorded in meta.json; may be NULL */
   /* Progress and loud failures; called in the parent process only. */
   void (*event)(void *ctx, const lw_bench_event *ev);
@@ -62,6 +67,8 @@ typedef struct lw_bench_stats {
   uint32_t failed;     /* circuits where a flow or the worker failed */
   double seconds;
 } lw_bench_stats;
+
+#define LW_BENCH_EXACT_GATES 300
 
 lw_bench_params lw_bench_params_default(void);
 

@@ -46,6 +46,24 @@ lw_names lw_flow_reinits(void);
 int lw_flow_reinit_parse(const char *name); /* -1 if unknown */
 const char *lw_flow_reinit_name(lw_reinit reinit);
 
+/* map --exact: how the SAT search for the exact minimum row ended. */
+typedef enum lw_exact_status {
+  LW_EXACT_OFF,     /* not asked for */
+  LW_EXACT_OPTIMAL, /* proven minimum over every execution order */
+  LW_EXACT_TIMEOUT, /* time limit reached: best found, proven lower bound */
+  LW_EXACT_SKIPPED, /* netlist over the size limit (bench --exact) */
+} lw_exact_status;
+
+#define LW_EXACT_STATUSES(X)                                                   \
+  X(LW_EXACT_OFF, "off", 1)                                                    \
+  X(LW_EXACT_OPTIMAL, "optimal", 1)                                            \
+  X(LW_EXACT_TIMEOUT, "timeout", 1)                                            \
+  X(LW_EXACT_SKIPPED, "skipped", 1)
+
+lw_names lw_flow_exact_statuses(void);
+int lw_flow_exact_status_parse(const char *name); /* -1 if unknown */
+const char *lw_flow_exact_status_name(lw_exact_status status);
+
 typedef struct lw_flow_params {
   lw_flow_id flow;
   uint32_t row;    /* cells; 0 = the minimum row */
@@ -79,7 +97,16 @@ typedef struct lw_flow_params {
    * MAGIC's) as candidates and its latency at a row as their bound instead
    * of running ABC for it. It must outlive the job prepared with it. */
   const lw_flow_job *simpler_from;
+  /* map --exact (docs/exact.md): at the minimum row of the low-wear flows,
+   * the minimum row over every execution order of the chosen netlist, by
+   * SAT within exact_seconds of wall time (0 = LW_FLOW_EXACT_SECONDS);
+   * netlists of more than exact_max_gates gates (0 = no limit) are skipped */
+  int exact;
+  double exact_seconds;
+  uint32_t exact_max_gates;
 } lw_flow_params;
+
+#define LW_FLOW_EXACT_SECONDS 60.0
 
 /* Where the netlist of a program came from. The low-wear flows also weigh
  * SIMPLER MAGIC's netlist (the simpler flow's), rewritten by their rules
@@ -127,6 +154,13 @@ typedef struct lw_flow_stats {
    * and the smallest row recomputation reached within the budget */
   int recomputed;
   uint32_t recompute_copies, plain_latency, recompute_row;
+  /* with params.exact: how the search ended, the row of the best order it
+   * found (the heuristic's when none better), the proven lower bound on
+   * the row (= exact_row when optimal), the heuristic's row and the
+   * search's seconds */
+  lw_exact_status exact_status;
+  uint32_t exact_row, exact_bound, heuristic_row;
+  double exact_seconds;
 } lw_flow_stats;
 
 #define LW_FLOW_DEFAULT_LATENCY_BUDGET 1.5

@@ -27,6 +27,7 @@ lw_bench_params lw_bench_params_default(void) {
   p.suite = "paper";
   p.seed = 1;
   p.wide = 1;
+  p.exact_seconds = 60;
   p.abc.timeout_s = 3600; /* as lw_synth_params_default */
   return p;
 }

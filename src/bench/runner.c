@@ -13,6 +13,10 @@ void lw_bench_options_text(const lw_bench_params *p, char *buf, size_t n) {
   snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu%s",
            p->abc.timeout_s, p->cec, p->paper_rules,
            (unsigned long long)p->seed, p->wide ? " wide=1" : "");
+  if (p->exact) {
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, " exact=%g", p->exact_seconds);
+  }
 }
 
 static void error_text(const lw_error *err, char *buf, size_t n) {
@@ -45,6 +49,9 @@ static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
   lw_flow_params_set_abc(&fp, p->abc);
   /* verified once, by verify() below */
   fp.verify = 0;
+  fp.exact = p->exact;
+  fp.exact_seconds = p->exact_seconds;
+  fp.exact_max_gates = LW_BENCH_EXACT_GATES;
   lw_flow_stats stats;
   memset(&stats, 0, sizeof stats);
   lw_error err;
@@ -61,18 +68,44 @@ static lw_flow_job *prepare_flow(const lw_bench_params *p, const char *path,
   return job;
 }
 
-static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
-                            lw_bench_flow *f) {
+/* The flow's program at row (0: its minimum), stats filled; NULL and the
+ * error in f when it fails (`when` says where). */
+static lw_program *map_at(lw_flow_job *job, lw_flow_id id, uint32_t row,
+                          const char *when, lw_flow_stats *stats,
+                          lw_bench_flow *f) {
   lw_program *prog = NULL;
   lw_error err;
   memset(&err, 0, sizeof err);
+  memset(stats, 0, sizeof *stats);
   double t0 = lw_clock();
-  lw_flow_stats stats;
-  memset(&stats, 0, sizeof stats);
-  lw_status st = lw_flow_map(job, row, &stats, NULL, &prog, &err);
+  lw_status st = lw_flow_map(job, row, stats, NULL, &prog, &err);
   f->seconds += lw_clock() - t0;
-  if (st != LW_OK) {
-    flow_failed(f, id, "at the chosen row", &err);
+  if (st != LW_OK)
+    flow_failed(f, id, when, &err);
+  return st == LW_OK ? prog : NULL;
+}
+
+/* bench --exact: lowwear's exact minimum row (the flow at its minimum row,
+ * --exact); its program is only measured here, not kept. */
+static void exact_flow(const lw_bench_params *p, lw_flow_job *job,
+                       lw_flow_id id, lw_bench_flow *f) {
+  if (!p->exact || id != LW_FLOW_LOWWEAR)
+    return;
+  lw_flow_stats stats;
+  lw_program *prog = map_at(job, id, 0, "in the exact search", &stats, f);
+  if (!prog)
+    return;
+  lw_program_free(prog);
+  f->exact_status = stats.exact_status;
+  f->exact_row = stats.exact_row;
+  f->exact_bound = stats.exact_bound;
+}
+
+static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
+                            lw_bench_flow *f) {
+  lw_flow_stats stats;
+  lw_program *prog = map_at(job, id, row, "at the chosen row", &stats, f);
+  if (!prog)
     return NULL;
   }
   /* the bench results tell the paper-gate netlist apart (lowwear-wide) */
@@ -174,6 +207,8 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
       continue;
     progress(ctx, lw_flow_name(id), "min-row");
     job[id] = prepare_flow(p, c->path, id, job, &c->flows[id]);
+    if (job[id])
+      exact_flow(p, job[id], id, &c->flows[id]);
     if (paper_flow(id) && job[id] && c->flows[id].min_row > c->chosen_row)
       c->chosen_row = c->flows[id].min_row;
   }

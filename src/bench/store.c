@@ -49,6 +49,13 @@ static json_t *flow_json(const lw_bench_flow *f, lw_flow_id id) {
                         json_string(lw_bench_netlist_name(f, id)));
     json_object_set_new(o, "netlist_reason", json_string(netlist_reason(f)));
   }
+  if (f->exact_status != LW_EXACT_OFF) {
+    json_object_set_new(
+        o, "exact_status",
+        json_string(lw_flow_exact_status_name(f->exact_status)));
+    json_object_set_new(o, "exact_row", json_integer(f->exact_row));
+    json_object_set_new(o, "exact_bound", json_integer(f->exact_bound));
+  }
   json_object_set_new(o, "seconds", json_real(f->seconds));
   json_object_set_new(o, "verify_seconds", json_real(f->verify_seconds));
   json_object_set_new(o, "error", json_string(f->error));
@@ -126,6 +133,11 @@ static void read_flow(const json_t *o, lw_bench_flow *f) {
   for (int t = 0; t < LW_GATE_COUNT; t++)
     if (lw_gate_is_stateful((lw_gate_type)t))
       f->gates[t] = get_u32(gates, lw_gate(t)->genlib);
+  const char *exact = json_string_value(json_object_get(o, "exact_status"));
+  int es = exact ? lw_flow_exact_status_parse(exact) : -1;
+  f->exact_status = es > 0 ? (lw_exact_status)es : LW_EXACT_OFF;
+  f->exact_row = get_u32(o, "exact_row");
+  f->exact_bound = get_u32(o, "exact_bound");
   f->toggle_estimate = get_real(o, "toggle_estimate");
   f->measured_flips = get_real(o, "measured_flips");
   f->steady_flips = get_real(o, "steady_flips");

@@ -35,6 +35,10 @@
       "strict L1/L2 rules as the paper states them")                           \
   OPT(no_wide, "--no-wide", LW_OPT_FLAG, NULL, 0, 0, "",                       \
       "leave out lowwear-wide: the paper's protocol as published")             \
+  OPT(exact, "--exact", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "also lowwear's exact minimum row by SAT (netlists up to 300 gates; "    \
+      "docs/exact.md)")                                                        \
+  LW_CLI_EXACT_TIME(OPT)                                                       \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
       "seed of the random verification vectors")                               \
   OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \
@@ -126,6 +130,8 @@ int lw_cli_bench(int argc, char **argv) {
   p.cec = !o.no_cec.set;
   p.paper_rules = o.paper_rules.set;
   p.wide = !o.no_wide.set;
+  p.exact = (int)o.exact.num;
+  p.exact_seconds = o.exact_time.real;
   p.seed = (uint64_t)o.seed.num;
   char command[2048];
   join_args(argc, argv, command, sizeof command);

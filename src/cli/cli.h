@@ -66,6 +66,12 @@ typedef struct lw_opt_value {
   OPT(abc_timeout, "--abc-timeout", LW_OPT_REAL, "3600", 0, 1e6, "S",          \
       "time limit of each ABC or yosys run, seconds; 0 = no limit")
 
+/* --exact-time: one row in map and bench (docs/exact.md). */
+#define LW_CLI_EXACT_TIME(OPT)                                                 \
+  OPT(exact_time, "--exact-time", LW_OPT_REAL, "60", 0.001, 1e6, "S",          \
+      "--exact's wall-time limit, seconds (so the result depends on the "      \
+      "machine)")
+
 /* --input-format: one row in every command that reads a circuit. */
 #define LW_CLI_INPUT_FORMAT(OPT)                                               \
   OPT(input_format, "--input-format", LW_OPT_STR, NULL, 0, 0, "FMT",           \

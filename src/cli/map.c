@@ -49,6 +49,12 @@
       "for rows below the plain minimum (docs/recompute.md)")                  \
   OPT(latency_budget, "--latency-budget", LW_OPT_REAL, "1.5", 1, 100, "F",     \
       "with --recompute: latency at most F x the plain program's")             \
+  OPT(exact, "--exact", LW_OPT_FLAG, NULL, 0, 0, "",                           \
+      "lowwear flows, --row min: the minimum row over every execution "        \
+      "order of the chosen netlist, by SAT (docs/exact.md)")                   \
+  LW_CLI_EXACT_TIME(OPT)                                                       \
+  OPT(exact_max_gates, "--exact-max-gates", LW_OPT_INT, "300", 0, 1e9, "N",    \
+      "--exact skips netlists of more gates (0 = no limit)")                   \
   OPT(rotate, "--rotate", LW_OPT_INT, "1", 1, 64, "R",                         \
       "write R variants FILE.0.json.. with levelled cell assignments")         \
   OPT(no_verify, "--no-verify", LW_OPT_FLAG, NULL, 0, 0, "",                   \
@@ -151,6 +157,9 @@ static int parse_flow(const map_values *v, lw_flow_params *p) {
   if (v->latency_budget.set && !p->recompute)
     return lw_cli_usage_error("map", "%s",
                               "--latency-budget goes with --recompute");
+  p->exact = (int)v->exact.num;
+  p->exact_seconds = v->exact_time.real;
+  p->exact_max_gates = (uint32_t)v->exact_max_gates.num;
   p->verify_params.cec = !v->no_cec.num;
   p->verify_params.random_vectors = (uint32_t)v->vectors.num;
   p->verify_params.seed = (uint64_t)v->seed.num;
@@ -204,6 +213,12 @@ int lw_cli_map(int argc, char **argv) {
     return lw_cli_usage_error("map", "unknown format '%s'", v.format.str);
   if ((rc = parse_flow(&v, &p)))
     return rc;
+  if (p.exact &&
+      (p.row || (p.flow != LW_FLOW_LOWWEAR && p.flow != LW_FLOW_LOWWEAR_WIDE) ||
+       p.wear_aware || p.prob_reinit))
+    return lw_cli_usage_error("map", "%s",
+                              "--exact maps the lowwear flows at --row min, "
+                              "without --wear-aware or --prob-reinit");
   uint32_t rotate = (uint32_t)v.rotate.num;
   if (rotate > 1 && (!strcmp(v.output.str, "-") || format != LW_FORMAT_JSON))
     return lw_cli_usage_error("map", "%s",

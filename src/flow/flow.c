@@ -6,6 +6,7 @@
 
 #include "base/proc.h"
 #include "flow/recompute.h"
+#include "flow/exact.h"
 #include "lowwear/lowwear.h"
 #include "lowwear/version.h"
 #include "map/map.h"
@@ -659,6 +660,14 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
       lw_program_free(cand);
     }
   }
+  /* --exact: the chosen netlist at its exact minimum row (plain mapping) */
+  if (stats)
+    stats->exact_status = LW_EXACT_OFF;
+  if (st == LW_OK && job->params.exact && !row &&
+      f->criterion == LW_MERGE_TOGGLE && !job->params.wear_aware &&
+      !job->params.prob_reinit)
+    st = lw_flow_exact(job->cands[chosen].net, &plain, &job->params, stats,
+                       &map_seconds, prog, err);
   if (stats)
     stats->recomputed = 0;
   if (st == LW_OK && recompute)
@@ -671,7 +680,11 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                              &map_seconds, prog, err);
   lw_net_free(renet);
   if (st == LW_OK)
-    record_provenance(job, row, job->min_row, &job->cands[chosen], *prog);
+    record_provenance(job, row,
+                      lw_program_row_size(*prog) < job->min_row
+                          ? lw_program_row_size(*prog)
+                          : job->min_row,
+                      &job->cands[chosen], *prog);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;
@@ -692,7 +705,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                               : !own_within && within(bound, *prog)
                                   ? LW_FLOW_WHY_LATENCY
                                   : LW_FLOW_WHY_TOGGLE;
-      stats->latency_unmatched = !stats->recomputed && !within(bound, *prog);
+      stats->latency_unmatched = lw_program_row_size(*prog) == plain.row &&
+                                 !within(bound, *prog);
     }
   }
   if (st != LW_OK || !job->params.verify)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "flow/exact.h"
 #include "lowwear/flow.h"
 
 /* Which netlist the program came from, when not the flow's own, and why. */
@@ -58,12 +59,18 @@ char *lw_flow_summary(const char *circuit_path, const lw_program *prog,
     snprintf(slow, sizeof slow,
              "; latency %u > SIMPLER's %u at this row: no candidate matches it",
              lw_program_latency(prog), stats->simpler_latency);
+  char min[160], note[128];
+  if (stats->exact_status != LW_EXACT_OFF)
+    snprintf(min, sizeof min, "%s",
+             lw_flow_exact_note(p, stats, note, sizeof note));
+  else
+    snprintf(min, sizeof min, "min %u", stats->min_row);
   snprintf(buf, n,
-           "%s: flow %s, row %u (min %u), latency %u, gates %u, init "
+           "%s: flow %s, row %u (%s), latency %u, gates %u, init "
            "cycles %u, toggle estimate %.3f, %s, %.3f s (abc %.3f, map "
            "%.3f)%s%s%s%s",
            strcmp(circuit_path, "-") ? circuit_path : "<stdin>",
-           lw_flow_name(p->flow), lw_program_row_size(prog), stats->min_row,
+           lw_flow_name(p->flow), lw_program_row_size(prog), min,
            lw_program_latency(prog), lw_program_gate_cycles(prog),
            lw_program_init_cycles(prog), lw_program_toggle_estimate(prog),
            !p->verify ? "not verified"

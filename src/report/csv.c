@@ -62,6 +62,19 @@ static const char *error_text(const row *r) {
   return r->f->error[0] ? r->f->error : r->f->ran ? "" : r->c->error;
 }
 
+/* bench --exact: lowwear's exact row, proven bound and how the search
+ * ended; empty for the other flows and without --exact. */
+#define EXACT(expr)                                                            \
+  if (r->f->exact_status != LW_EXACT_OFF)                                      \
+  expr
+#define EXACT_COLUMNS(COL)                                                     \
+  COL("exact_status",                                                          \
+      EXACT(fputs(lw_flow_exact_status_name(r->f->exact_status), out)))        \
+  COL("exact_row", EXACT(if (r->f->exact_status != LW_EXACT_SKIPPED)           \
+                             fprintf(out, "%u", r->f->exact_row)))             \
+  COL("exact_bound",                                                           \
+      EXACT(if (r->f->exact_bound) fprintf(out, "%u", r->f->exact_bound)))
+
 #define TAIL_COLUMNS(COL)                                                      \
   COL("toggle_estimate", RAN(put_real(out, r->f->toggle_estimate)))            \
   COL("measured_flips", RAN(put_real(out, r->f->measured_flips)))              \
@@ -75,7 +88,8 @@ static const char *error_text(const row *r) {
   COL("exhaustive", RAN(fputs(r->f->exhaustive ? "1" : "0", out)))             \
   COL("error", put_text(out, error_text(r)))                                   \
   COL("seconds", put_real(out, r->f->seconds))                                 \
-  COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))
+  COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))              \
+  EXACT_COLUMNS(COL)
 
 static void put_row(FILE *out, const row *r) {
   int first = 1;

@@ -53,9 +53,14 @@ typedef struct lw_bench_flow {
   uint64_t vectors; /* verification vectors simulated */
   int exhaustive;
   lw_bench_netlist netlist; /* best-of flows only (lowwear-wide) */
-  double seconds;           /* flow runs: minimum row and chosen row */
-  double verify_seconds;    /* lw_sim_verify */
-  char error[512];          /* empty unless this flow failed */
+  /* bench --exact (lowwear only): the SAT search at the minimum row; off
+   * otherwise. exact_row: the row of the best order found; exact_bound:
+   * proven lower bound */
+  lw_exact_status exact_status;
+  uint32_t exact_row, exact_bound;
+  double seconds;        /* flow runs: minimum row and chosen row */
+  double verify_seconds; /* lw_sim_verify */
+  char error[512];       /* empty unless this flow failed */
 } lw_bench_flow;
 
 typedef struct lw_bench_circuit {

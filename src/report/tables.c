@@ -299,6 +299,46 @@ static void times_section(FILE *out, const lw_bench_circuits *cs) {
           all[1], all[2]);
 }
 
+/* bench --exact: lowwear's minimum row (the heuristic's) against the exact
+ * one, and the distance in percent of the exact row. */
+static void exact_section(FILE *out, const lw_bench_circuits *cs) {
+  fputs("\n## Exact minimum row (bench --exact)\n\nlowwear's minimum row "
+        "(heuristic execution order) against the minimum over every "
+        "execution order of the same netlist, by SAT within the time limit "
+        "(docs/exact.md; wall time: the outcome depends on the machine). "
+        "Distance = (heuristic - exact) / exact, for proven optima.\n\n"
+        "| circuit | heuristic row | exact row | proven bound | status | "
+        "distance |\n|---|--:|--:|--:|---|--:|\n",
+        out);
+  uint32_t optimal = 0, within5 = 0;
+  double sum = 0;
+  lw_vec_foreach (cs, i) {
+    const lw_bench_flow *f = &cs->data[i].flows[LW_FLOW_LOWWEAR];
+    if (f->exact_status == LW_EXACT_OFF)
+      continue;
+    fprintf(out, "| %s | %u |", cs->data[i].name, f->min_row);
+    if (f->exact_status == LW_EXACT_SKIPPED) {
+      fputs(" – | – | skipped | – |\n", out);
+      continue;
+    }
+    fprintf(out, " %u | %u | %s |", f->exact_row, f->exact_bound,
+            lw_flow_exact_status_name(f->exact_status));
+    if (f->exact_status != LW_EXACT_OPTIMAL || !f->exact_row) {
+      fputs(" – |\n", out);
+      continue;
+    }
+    double d = 100.0 * ((double)f->min_row - f->exact_row) / f->exact_row;
+    fprintf(out, " %.2f %% |\n", d);
+    optimal++;
+    within5 += d <= 5.0;
+    sum += d;
+  }
+  fprintf(out,
+          "\nProven optimal on %u circuits; the heuristic within 5 %% of the "
+          "exact row on %u of them; mean distance %.2f %%.\n",
+          optimal, within5, optimal ? sum / optimal : 0.0);
+}
+
 static int emit_summary(FILE *out, const void *ctx) {
   const lw_bench_circuits *cs = ctx;
   uint32_t ok = 0, unverified = 0, failed = 0;
@@ -339,6 +379,11 @@ static int emit_summary(FILE *out, const void *ctx) {
         summary_row(out, cs, suites[s], &comparisons[k]);
   if (wide)
     targets_section(out, cs);
+  int exact = 0;
+  lw_vec_foreach (cs, i)
+    exact |= cs->data[i].flows[LW_FLOW_LOWWEAR].exact_status != LW_EXACT_OFF;
+  if (exact)
+    exact_section(out, cs);
   times_section(out, cs);
   return 0;
 }

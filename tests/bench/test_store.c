@@ -47,6 +47,13 @@ static void result(lw_bench_circuit *c, const char *name, uint32_t index,
   c->seconds = 1.0 / (index + 3);
   for (int k = 0; k < LW_BENCH_NPAPER; k++)
     ran(&c->flows[LW_BENCH_ORDER[k]], c->chosen_row, 4.0 + k + index);
+  /* bench --exact's figures, every status over the circuits */
+  lw_bench_flow *low = &c->flows[LW_FLOW_LOWWEAR];
+  low->exact_status = (lw_exact_status)(index % 4);
+  if (low->exact_status != LW_EXACT_OFF) {
+    low->exact_row = c->chosen_row - 1;
+    low->exact_bound = c->chosen_row - 3;
+  }
   if (wide) {
     ran(&c->flows[LW_FLOW_LOWWEAR_WIDE], c->chosen_row, 9.5);
     c->flows[LW_FLOW_LOWWEAR_WIDE].netlist = netlist;
