@@ -49,6 +49,11 @@ typedef struct lw_bench_params {
   int wide;      /* also lowwear-wide at the chosen row (default 1); 0 runs the
                     paper's protocol as published, three flows */
   uint64_t seed; /* verification vectors */
+  /* --device: each verified program also runs on the row of devices
+   * (lw_device_program: 64 vectors, exhaustive up to 10 inputs, seed
+   * `seed`) at the bias table device_bias (NULL: "recommended") */
+  int device;
+  const char *device_bias;
   const char *command_line; /* recorded in meta.json; may be NULL */
   /* Progress and loud failures; called in the parent process only. */
   void (*event)(void *ctx, const lw_bench_event *ev);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/average.h"
+#include "report/device_table.h"
 #include "report/writers.h"
 
 /* Suites in order of first appearance (at most 8 distinct ones shown). */
@@ -339,6 +340,7 @@ static int emit_summary(FILE *out, const void *ctx) {
         summary_row(out, cs, suites[s], &comparisons[k]);
   if (wide)
     targets_section(out, cs);
+  lw_report_device_section(out, cs);
   times_section(out, cs);
   return 0;
 }
