@@ -65,8 +65,7 @@ static void per_circuit(FILE *out, const lw_bench_circuits *cs,
 /* Whether every shown flow of c ran on the device and passed: only such
  * circuits enter the averages, so that each average is over the same
  * circuits. */
-static int comparable(const lw_bench_circuit *c, const lw_flow_id *ids,
-                      int n) {
+static int comparable(const lw_bench_circuit *c, const lw_flow_id *ids, int n) {
   for (int k = 0; k < n; k++)
     if (!c->flows[ids[k]].device_ran || !c->flows[ids[k]].device_pass)
       return 0;

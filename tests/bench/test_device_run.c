@@ -123,8 +123,8 @@ static void test_bench_device(void **state) {
   assert_int_equal(bench("dev", "--device", &said), 0);
   free(said);
   char *csv = read_out("dev", "results.csv");
-  const char *names[] = {"device_pass", "device_energy_j",
-                         "device_init_share", "device_least_margin_nm"};
+  const char *names[] = {"device_pass", "device_energy_j", "device_init_share",
+                         "device_least_margin_nm"};
   int col[4];
   for (int k = 0; k < 4; k++)
     assert_true((col[k] = column(csv, names[k])) > column(csv, "verified"));
