@@ -54,6 +54,11 @@ typedef struct lw_bench_params {
    * gates are skipped */
   int exact;
   double exact_seconds;
+  /* --device: each verified program also runs on the row of devices
+   * (lw_device_program: 64 vectors, exhaustive up to 10 inputs, seed
+   * `seed`) at the bias table device_bias (NULL: "recommended") */
+  int device;
+  const char *device_bias;
   const char *command_line; /* recorded in meta.json; may be NULL */
   /* Progress and loud failures; called in the parent process only. */
   void (*event)(void *ctx, const lw_bench_event *ev);

@@ -118,6 +118,9 @@ typedef struct lw_device_program_params {
   uint64_t seed;
   double variation; /* relative sigma of the per-cell parameters; 0 = none */
   uint32_t trials;  /* Monte Carlo rows (0 with variation: 100) */
+  double min_pass;  /* > 0: the run passes only when at least this fraction
+                       of the Monte Carlo rows is right (--min-pass); 0:
+                       the nominal run decides alone */
   const char *spice_dir; /* one ngspice deck of the first vector, or NULL */
   const char *ngspice;   /* its executable (NULL: ngspice on the PATH) */
 } lw_device_program_params;
@@ -172,8 +175,13 @@ typedef struct lw_device_program_report {
   lw_device_kind kinds[LW_DEVICE_MAX_KINDS];
   double energy_j;      /* per evaluation */
   double init_energy_j; /* of which INIT pulses (setup and cycles) */
+  /* the least margin over the values the program wrote (gate outputs and
+   * INIT, after the write and through every read); the input cells,
+   * written from outside to their ideal gaps, are kept apart */
   double least_margin_nm;
   uint32_t least_cell, least_cycle;
+  double least_input_margin_nm;
+  uint32_t least_input_cell;
   uint32_t first_fail; /* earliest failing cycle over the vectors, 0 none */
   char first_fail_kind[LW_DEVICE_KIND_NAME];
   uint64_t pmr_runs;  /* circuits integrated */
@@ -181,6 +189,7 @@ typedef struct lw_device_program_report {
   /* Monte Carlo (variation > 0 or trials > 0) */
   uint32_t trials, trials_pass;
   double variation;
+  double min_pass;    /* as the params' */
   double mc_energy_j; /* per evaluation, mean over the trials */
   char mc_first_fail_kind[LW_DEVICE_KIND_NAME]; /* most frequent first
                                                    failing kind, "" none */
@@ -196,6 +205,10 @@ lw_status lw_device_program(const struct lw_net *net,
                             const lw_device_program_params *params,
                             lw_device_program_report *report, lw_error *err);
 void lw_device_program_report_free(lw_device_program_report *report);
+/* Whether the run passes: every vector of the nominal run and, when
+ * min_pass was given, at least that fraction of the Monte Carlo rows.
+ * The CLI exits 0 exactly then (else 4). */
+int lw_device_program_passed(const lw_device_program_report *report);
 char *lw_device_program_report_json(const lw_device_program_report *report);
 /* The report as text: failing vectors, cells, energy by kind, margins. */
 void lw_device_program_report_print(FILE *out,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/proc.h"
+#include "bench/device_run.h"
 #include "net/program.h"
 
 /* " wide=1" only when the wide flow runs: a --no-wide run then reuses a
@@ -13,9 +14,16 @@ void lw_bench_options_text(const lw_bench_params *p, char *buf, size_t n) {
   snprintf(buf, n, "abc_timeout=%g cec=%d paper_rules=%d seed=%llu%s",
            p->abc.timeout_s, p->cec, p->paper_rules,
            (unsigned long long)p->seed, p->wide ? " wide=1" : "");
+  /* the same rule for --exact and --device: results without them are rerun
+   * by them */
   if (p->exact) {
     size_t len = strlen(buf);
     snprintf(buf + len, n - len, " exact=%g", p->exact_seconds);
+  }
+  if (p->device) {
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, " device=%s",
+             p->device_bias ? p->device_bias : "recommended");
   }
 }
 
@@ -233,6 +241,10 @@ void lw_bench_run_circuit(const lw_bench_params *p, lw_bench_circuit *c,
     verify(p, net, prog, id, f);
     if (!f->verified && c->status == LW_BENCH_OK)
       c->status = LW_BENCH_UNVERIFIED;
+    if (p->device && f->verified) {
+      progress(ctx, lw_flow_name(id), "device");
+      lw_bench_device_run(p, net, prog, id, f);
+    }
     lw_program_free(prog);
   }
   for (int id = 0; id < LW_BENCH_NFLOWS; id++)

@@ -22,6 +22,19 @@ static const char *netlist_reason(const lw_bench_flow *f) {
 
 /* ---- writing ------------------------------------------------------------- */
 
+/* bench --device's results, only when it ran (results without it read back
+ * as before). */
+static json_t *device_json(const lw_bench_flow *f) {
+  json_t *o = json_object();
+  json_object_set_new(o, "pass", json_boolean(f->device_pass));
+  json_object_set_new(o, "energy_j", json_real(f->device_energy_j));
+  json_object_set_new(o, "init_share", json_real(f->device_init_share));
+  json_object_set_new(o, "least_margin_nm",
+                      json_real(f->device_least_margin_nm));
+  json_object_set_new(o, "seconds", json_real(f->device_seconds));
+  return o;
+}
+
 static json_t *flow_json(const lw_bench_flow *f, lw_flow_id id) {
   json_t *gates = json_object();
   for (int t = 0; t < LW_GATE_COUNT; t++)
@@ -59,6 +72,8 @@ static json_t *flow_json(const lw_bench_flow *f, lw_flow_id id) {
   json_object_set_new(o, "seconds", json_real(f->seconds));
   json_object_set_new(o, "verify_seconds", json_real(f->verify_seconds));
   json_object_set_new(o, "error", json_string(f->error));
+  if (f->device_ran)
+    json_object_set_new(o, "device", device_json(f));
   return o;
 }
 
@@ -156,6 +171,15 @@ static void read_flow(const json_t *o, lw_bench_flow *f) {
   f->seconds = get_real(o, "seconds");
   f->verify_seconds = get_real(o, "verify_seconds");
   get_str(o, "error", f->error, sizeof f->error);
+  const json_t *d = json_object_get(o, "device");
+  if (json_is_object(d)) {
+    f->device_ran = 1;
+    f->device_pass = json_is_true(json_object_get(d, "pass"));
+    f->device_energy_j = get_real(d, "energy_j");
+    f->device_init_share = get_real(d, "init_share");
+    f->device_least_margin_nm = get_real(d, "least_margin_nm");
+    f->device_seconds = get_real(d, "seconds");
+  }
 }
 
 lw_status lw_bench_result_read(const char *path, lw_bench_circuit *c,

@@ -41,6 +41,11 @@
   LW_CLI_EXACT_TIME(OPT)                                                       \
   OPT(seed, "--seed", LW_OPT_INT, "1", 0, 2147483647, "N",                     \
       "seed of the random verification vectors")                               \
+  OPT(device, "--device", LW_OPT_FLAG, NULL, 0, 0, "",                         \
+      "also run each verified program on the row of devices (64 vectors; "     \
+      "docs/device.md 10): device_* columns, energy in summary.md")            \
+  OPT(device_bias, "--device-bias", LW_OPT_STR, "recommended", 0, 0,           \
+      "NAME|FILE", "bias table of --device: recommended, paper or a file")     \
   OPT(quiet, "--quiet", LW_OPT_FLAG, NULL, 0, 0, "",                           \
       "no progress line, even on a terminal")
 
@@ -133,6 +138,10 @@ int lw_cli_bench(int argc, char **argv) {
   p.exact = (int)o.exact.num;
   p.exact_seconds = o.exact_time.real;
   p.seed = (uint64_t)o.seed.num;
+  if (o.device_bias.set && !o.device.set)
+    return lw_cli_usage_error(NULL, "%s", "--device-bias needs --device");
+  p.device = o.device.set;
+  p.device_bias = o.device_bias.str;
   char command[2048];
   join_args(argc, argv, command, sizeof command);
   p.command_line = command;

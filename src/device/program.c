@@ -33,6 +33,13 @@ void lw_device_program_report_free(lw_device_program_report *rep) {
   rep->cells = NULL;
 }
 
+int lw_device_program_passed(const lw_device_program_report *rep) {
+  if (!rep->all_pass)
+    return 0;
+  return rep->min_pass <= 0 || !rep->trials ||
+         (double)rep->trials_pass / rep->trials >= rep->min_pass;
+}
+
 /* ---- inputs and expected outputs ----------------------------------------- */
 
 /* pi[j]: the circuit input of program input j; po[k]: the circuit output
@@ -178,6 +185,8 @@ static void summarise(const lw_drow *r, const lw_dvectors *vs,
   rep->least_margin_nm = r->least_margin * 1e9;
   rep->least_cell = r->least_cell;
   rep->least_cycle = r->least_cycle;
+  rep->least_input_margin_nm = r->least_input_margin * 1e9;
+  rep->least_input_cell = r->least_input_cell;
   rep->pmr_runs = r->runs;
   rep->pmr_steps = r->steps;
   for (uint32_t v = 0; v < vs->n; v++) {
@@ -235,6 +244,7 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   summarise(&r, &vs, rep);
   if (p->variation > 0 || p->trials > 0)
     lw_device_monte_carlo(&r, &vs, p, rep);
+  rep->min_pass = p->min_pass;
   rep->spice = p->spice_dir != NULL;
   if (rep->spice)
     st = lw_device_spice_program(&r, &vs, 0, p->spice_dir, p->ngspice,

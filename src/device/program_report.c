@@ -77,6 +77,10 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
   json_object_set_new(root, "least_margin_cell", json_integer(rep->least_cell));
   json_object_set_new(root, "least_margin_cycle",
                       json_integer(rep->least_cycle));
+  json_object_set_new(root, "least_input_margin_nm",
+                      lw_json_real(rep->least_input_margin_nm));
+  json_object_set_new(root, "least_input_margin_cell",
+                      json_integer(rep->least_input_cell));
   json_object_set_new(root, "first_fail_cycle",
                       rep->first_fail ? json_integer(rep->first_fail)
                                       : json_null());
@@ -96,6 +100,9 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
                         rep->mc_first_fail_kind[0]
                             ? json_string(rep->mc_first_fail_kind)
                             : json_null());
+    json_object_set_new(mc, "min_pass",
+                        rep->min_pass > 0 ? json_real(rep->min_pass)
+                                          : json_null());
     json_object_set_new(root, "monte_carlo", mc);
   }
   if (rep->spice) {
@@ -109,6 +116,9 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
                         ok ? json_integer(ss->logic_mismatches) : json_null());
     json_object_set_new(root, "spice_seconds", json_real(ss->seconds));
   }
+  /* what the CLI exits with: 0 passed, 4 not (lw_device_program_passed) */
+  json_object_set_new(root, "passed",
+                      json_boolean(lw_device_program_passed(rep)));
   json_object_set_new(root, "pmr_runs",
                       json_integer((json_int_t)rep->pmr_runs));
   json_object_set_new(root, "pmr_steps",

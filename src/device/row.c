@@ -57,12 +57,14 @@ lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
   }
   r->gap = lw_alloc(sizeof *r->gap * (r->n + 1));
   r->logic = lw_alloc(r->n + 1);
+  r->input = lw_alloc(r->n + 1);
   r->since = lw_alloc(sizeof *r->since * (r->n + 1));
   r->reads = lw_alloc(sizeof *r->reads * (r->n + 1));
   r->cells = lw_alloc(sizeof *r->cells * (r->n + 1));
   for (uint32_t c = 0; c < r->n; c++)
     r->cells[c].margin_nm = INFINITY;
   r->least_margin = INFINITY;
+  r->least_input_margin = INFINITY;
   lw_drow_reset(r);
   return LW_OK;
 }
@@ -71,6 +73,7 @@ void lw_drow_free(lw_drow *r) {
   lw_free(r->ops);
   lw_free(r->gap);
   lw_free(r->logic);
+  lw_free(r->input);
   lw_free(r->since);
   lw_free(r->reads);
   lw_free(r->cells);
@@ -87,6 +90,7 @@ void lw_drow_reset(lw_drow *r) {
   for (uint32_t c = 0; c < r->n; c++) {
     r->gap[c] = written_gap(r, c, 0);
     r->logic[c] = 0;
+    r->input[c] = 0;
     r->since[c] = 0;
     r->reads[c] = 0;
   }
@@ -104,15 +108,23 @@ static void note_hold(lw_drow *r, uint32_t c, int value, double lo, double hi,
     cell->worst_value = value;
     cell->worst_cycle = cycle;
   }
-  if (margin < r->least_margin) {
+  if (r->input[c]) {
+    if (margin < r->least_input_margin) {
+      r->least_input_margin = margin;
+      r->least_input_cell = c;
+    }
+  } else if (margin < r->least_margin) {
     r->least_margin = margin;
     r->least_cell = c;
     r->least_cycle = cycle;
   }
 }
 
-static void note_write(lw_drow *r, uint32_t c, int value, uint32_t cycle) {
+/* A write by the program (input = 0) or of an input from outside. */
+static void note_write(lw_drow *r, uint32_t c, int value, uint32_t cycle,
+                       int input) {
   r->logic[c] = (uint8_t)value;
+  r->input[c] = (uint8_t)input;
   r->since[c] = 0;
   r->reads[c] = 0;
   r->cells[c].writes++;
@@ -176,7 +188,7 @@ static double run_init(lw_drow *r, uint32_t cell, int value, uint32_t cycle,
   lw_pmr_result res;
   run_circuit(r, &c, &cell, &res);
   r->gap[cell] = res.gap[0];
-  note_write(r, cell, value, cycle);
+  note_write(r, cell, value, cycle, 0);
   check_cell(r, cell, cycle, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, v);
   int kind = value ? LW_DKIND_INIT1 : LW_DKIND_INIT0;
   r->kinds[kind].cycles += 1;
@@ -218,7 +230,7 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
     note_read(r, cells[k], before, res.lo_gap[k], res.hi_gap[k], cycle);
   }
   r->gap[op->out] = res.gap[op->nin];
-  note_write(r, op->out, value, cycle);
+  note_write(r, op->out, value, cycle, 0);
   for (uint32_t k = 0; k < n; k++)
     check_cell(r, cells[k], cycle, ro->kind, v);
   r->kinds[ro->kind].cycles += 1;
@@ -234,7 +246,7 @@ void lw_drow_eval(lw_drow *r, const uint8_t *in, uint8_t *out,
   lw_vec_foreach (&prog->inputs, j) {
     uint32_t c = prog->inputs.data[j].cell;
     r->gap[c] = written_gap(r, c, in[j]);
-    note_write(r, c, in[j], 0);
+    note_write(r, c, in[j], 0, 1);
   }
   /* the setup: INIT pulses over what the previous evaluation left */
   lw_vec_foreach (&prog->setup, i)

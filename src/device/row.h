@@ -29,6 +29,7 @@ typedef struct lw_drow {
   uint32_t n;      /* cells */
   double *gap;     /* m, per cell */
   uint8_t *logic;  /* ideal value per cell */
+  uint8_t *input;  /* 1 while the cell holds an input written from outside */
   /* per-cell device parameters and written gaps (variation), or NULL:
    * the nominal model and the bias table's hrs/lrs */
   const lw_rram *models;
@@ -38,8 +39,12 @@ typedef struct lw_drow {
   lw_device_cell *cells;
   uint32_t nkinds;
   lw_device_kind kinds[LW_DEVICE_MAX_KINDS]; /* sums over the evaluations */
-  double least_margin;                       /* m */
+  /* least margin over the values the program wrote (gates, INIT), and
+   * apart over the input cells' values, written from outside */
+  double least_margin; /* m */
   uint32_t least_cell, least_cycle;
+  double least_input_margin; /* m */
+  uint32_t least_input_cell;
   uint64_t runs, steps; /* circuits integrated, integrator steps */
   /* called with every circuit before it runs, and the cell of each of its
    * devices (the whole-program ngspice deck, spice.c); NULL: none */

@@ -90,6 +90,24 @@ static void print_cells(FILE *out, const lw_device_program_report *rep) {
   }
 }
 
+/* The Monte Carlo line, and what it does to the verdict: nothing unless
+ * --min-pass asked for a least fraction of right rows. */
+static void print_monte_carlo(FILE *out, const lw_device_program_report *rep) {
+  double fraction = (double)rep->trials_pass / rep->trials;
+  fprintf(out,
+          "variation sigma %g: %u of %u rows right (%.1f %%), energy %.3f "
+          "nJ per evaluation, most frequent first failure %s\n",
+          rep->variation, rep->trials_pass, rep->trials, 100 * fraction,
+          rep->mc_energy_j * 1e9,
+          rep->mc_first_fail_kind[0] ? rep->mc_first_fail_kind : "-");
+  if (rep->min_pass > 0)
+    fprintf(out, "variation: --min-pass %g %s\n", rep->min_pass,
+            fraction >= rep->min_pass ? "met" : "NOT met: the run fails");
+  else
+    fprintf(out, "variation: no --min-pass, the verdict is the nominal "
+                 "run's\n");
+}
+
 void lw_device_program_report_print(FILE *out,
                                     const lw_device_program_report *rep) {
   fprintf(out, "bias %s, pulse %g s, %u cycles, %u vectors (%s)\n", rep->bias,
@@ -113,18 +131,17 @@ void lw_device_program_report_print(FILE *out,
   fprintf(out, "\nenergy per evaluation %.3f nJ, %.1f %% in INIT\n",
           rep->energy_j * 1e9,
           rep->energy_j > 0 ? 100 * rep->init_energy_j / rep->energy_j : 0.0);
-  fprintf(out, "least margin %+.4f nm: cell %u, cycle T%u\n",
-          rep->least_margin_nm, rep->least_cell, rep->least_cycle);
+  fprintf(out,
+          "least margin of a written value %+.4f nm: cell %u, cycle T%u "
+          "(input cells: %+.4f nm)\n",
+          rep->least_margin_nm, rep->least_cell, rep->least_cycle,
+          rep->least_input_margin_nm);
   if (rep->trials)
-    fprintf(out,
-            "variation sigma %g: %u of %u rows right (%.1f %%), energy %.3f "
-            "nJ per evaluation, most frequent first failure %s\n",
-            rep->variation, rep->trials_pass, rep->trials,
-            100.0 * rep->trials_pass / rep->trials, rep->mc_energy_j * 1e9,
-            rep->mc_first_fail_kind[0] ? rep->mc_first_fail_kind : "-");
+    print_monte_carlo(out, rep);
   fprintf(out, "%u of %u vectors pass (%.3f s, %llu circuits integrated)\n",
           rep->passing, rep->nvectors, rep->seconds,
           (unsigned long long)rep->pmr_runs);
+  fprintf(out, "%s\n", lw_device_program_passed(rep) ? "PASS" : "FAIL");
 }
 
 void lw_device_window_print(FILE *out, const char *gate,

@@ -91,6 +91,19 @@ static const char *error_text(const row *r) {
   COL("verify_seconds", RAN(put_real(out, r->f->verify_seconds)))              \
   EXACT_COLUMNS(COL)
 
+/* bench --device: empty for a flow whose program did not run on the
+ * device (no --device, or not verified). */
+#define DEV(expr)                                                              \
+  if (r->f->device_ran)                                                        \
+  expr
+#define DEVICE_COLUMNS(COL)                                                    \
+  COL("device_pass", DEV(fputs(r->f->device_pass ? "1" : "0", out)))           \
+  COL("device_energy_j", DEV(put_real(out, r->f->device_energy_j)))            \
+  COL("device_init_share", DEV(put_real(out, r->f->device_init_share)))        \
+  COL("device_least_margin_nm",                                                \
+      DEV(put_real(out, r->f->device_least_margin_nm)))                        \
+  COL("device_seconds", DEV(put_real(out, r->f->device_seconds)))
+
 static void put_row(FILE *out, const row *r) {
   int first = 1;
 #define COL(name, writer)                                                      \
@@ -105,6 +118,7 @@ static void put_row(FILE *out, const row *r) {
       RAN(fprintf(out, "%u", r->f->gates[t]));
     }
   TAIL_COLUMNS(COL)
+  DEVICE_COLUMNS(COL)
 #undef COL
   fputc('\n', out);
 }
@@ -119,6 +133,7 @@ static void put_header(FILE *out) {
     if (lw_gate_is_stateful((lw_gate_type)t))
       fprintf(out, ",gates_%s", lw_gate(t)->genlib);
   TAIL_COLUMNS(COL)
+  DEVICE_COLUMNS(COL)
 #undef COL
   fputc('\n', out);
 }

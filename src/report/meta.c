@@ -73,6 +73,10 @@ static int emit_meta(FILE *out, const void *ctx) {
   json_object_set_new(opts, "paper_rules", json_boolean(p->paper_rules));
   json_object_set_new(opts, "wide", json_boolean(p->wide));
   json_object_set_new(opts, "seed", json_integer((json_int_t)p->seed));
+  json_object_set_new(
+      opts, "device",
+      p->device ? json_string(p->device_bias ? p->device_bias : "recommended")
+                : json_null());
 
   json_t *o = json_object();
   json_object_set_new(o, "tool", json_string("lowwear"));

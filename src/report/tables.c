@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/average.h"
+#include "report/device_table.h"
 #include "report/writers.h"
 
 /* Suites in order of first appearance (at most 8 distinct ones shown). */
@@ -384,6 +385,7 @@ static int emit_summary(FILE *out, const void *ctx) {
     exact |= cs->data[i].flows[LW_FLOW_LOWWEAR].exact_status != LW_EXACT_OFF;
   if (exact)
     exact_section(out, cs);
+  lw_report_device_section(out, cs);
   times_section(out, cs);
   return 0;
 }

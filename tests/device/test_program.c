@@ -8,6 +8,7 @@
 #include "lw_test.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,76 @@ static void test_pass_fraction_falls_with_sigma(void **state) {
   lw_net_free(net);
 }
 
+/* The least margin is over the values the program wrote: its cell is no
+ * input cell, it is that cell's own margin, and the input cells (at their
+ * ideal gaps, 0.70 nm from the read gap) are reported apart. Before, the
+ * input cells' constant hid every written value. */
+static void test_least_margin_is_of_written_values(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  for (size_t f = 0; f < NFLOWS; f++) {
+    lw_net *net;
+    lw_program *prog;
+    full_adder(flows[f], &net, &prog);
+    lw_device_program_report rep = run(net, prog, "recommended", 1);
+    lw_vec_foreach (&prog->inputs, j)
+      assert_int_not_equal(rep.least_cell, prog->inputs.data[j].cell);
+    assert_float_equal(rep.least_margin_nm, rep.cells[rep.least_cell].margin_nm,
+                       1e-12);
+    assert_true(rep.least_cycle > 0);
+    assert_float_equal(rep.least_input_margin_nm, 0.70, 1e-9);
+    assert_true(fabs(rep.least_margin_nm - rep.least_input_margin_nm) > 1e-6);
+    lw_device_program_report_free(&rep);
+    lw_program_free(prog);
+    lw_net_free(net);
+  }
+}
+
+/* --variation alone keeps the nominal run's exit status; --min-pass F
+ * fails the run (exit 4) when fewer than F of the rows are right. The
+ * JSON's "passed" is the exit status, and the text says the same. */
+static void test_variation_exit_status(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  char blif[1024], path[1200], cmd[3000], out[1200];
+  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
+  snprintf(path, sizeof path, "%s/fa_mc.json", lw_test_dir);
+  snprintf(out, sizeof out, "%s/fa_mc.out", lw_test_dir);
+  snprintf(cmd, sizeof cmd, "map %s -o %s 2>/dev/null", blif, path);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  /* sigma 0.2: most rows wrong (test_pass_fraction_falls_with_sigma) */
+  const char *const extra[] = {"", "--min-pass 0.5", "--min-pass 0.01"};
+  const int want[] = {0, 4, 0};
+  for (int k = 0; k < 3; k++) {
+    snprintf(cmd, sizeof cmd,
+             "device --program %s %s --variation 0.2 --trials 10 %s --json "
+             ">%s",
+             blif, path, extra[k], out);
+    assert_int_equal(lw_test_run_cli(cmd, NULL), want[k]);
+    json_error_t jerr;
+    json_t *root = json_load_file(out, 0, &jerr);
+    assert_non_null(root);
+    assert_int_equal(json_is_true(json_object_get(root, "passed")), !want[k]);
+    json_t *mc = json_object_get(root, "monte_carlo");
+    assert_true(json_real_value(json_object_get(mc, "pass_fraction")) < 0.5);
+    assert_true(json_real_value(json_object_get(mc, "pass_fraction")) > 0.01);
+    assert_int_equal(json_is_null(json_object_get(mc, "min_pass")), k == 0);
+    json_decref(root);
+    snprintf(cmd, sizeof cmd,
+             "device --program %s %s --variation 0.2 --trials 10 %s >%s", blif,
+             path, extra[k], out);
+    assert_int_equal(lw_test_run_cli(cmd, NULL), want[k]);
+    char cat[1300];
+    snprintf(cat, sizeof cat, "cat %s", out);
+    char *text = lw_test_capture(cat, NULL);
+    assert_non_null(strstr(text, want[k] ? "\nFAIL\n" : "\nPASS\n"));
+    free(text);
+  }
+  snprintf(cmd, sizeof cmd, "device --program %s %s --min-pass 0.5", blif,
+           path);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 2);
+}
+
 /* ---- --spice: one ngspice deck of the whole program ---------------------- */
 
 static int have_ngspice(void) {
@@ -430,6 +501,8 @@ int main(void) {
       cmocka_unit_test(test_variation_zero_is_nominal),
       cmocka_unit_test(test_pass_fraction_falls_with_sigma),
       cmocka_unit_test(test_cli_exit_and_json),
+      cmocka_unit_test(test_least_margin_is_of_written_values),
+      cmocka_unit_test(test_variation_exit_status),
       cmocka_unit_test(test_full_adder_agrees_with_ngspice),
       cmocka_unit_test(test_drift_agrees_with_ngspice),
       cmocka_unit_test(test_spice_deck_and_limit),
