@@ -115,7 +115,6 @@ static lw_program *map_flow(lw_flow_job *job, lw_flow_id id, uint32_t row,
   lw_program *prog = map_at(job, id, row, "at the chosen row", &stats, f);
   if (!prog)
     return NULL;
-  }
   /* the bench results tell the paper-gate netlist apart (lowwear-wide) */
   f->netlist = stats.netlist != LW_FLOW_NETLIST_PAPER ? LW_NETLIST_OWN
                : stats.netlist_reason == LW_FLOW_WHY_ROW
