@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "base/proc.h"
-#include "flow/recompute.h"
 #include "flow/exact.h"
+#include "flow/recompute.h"
 #include "lowwear/lowwear.h"
 #include "lowwear/version.h"
 #include "map/map.h"
@@ -676,8 +676,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
   /* wear control on the chosen netlist, within its latency budget */
   if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
     st = map_wear_controlled(job, renet ? renet : job->cands[chosen].net,
-                             (*prog)->row_size, renet ? 0 : bound,
-                             &map_seconds, prog, err);
+                             (*prog)->row_size, renet ? 0 : bound, &map_seconds,
+                             prog, err);
   lw_net_free(renet);
   if (st == LW_OK)
     record_provenance(job, row,
@@ -705,8 +705,8 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                               : !own_within && within(bound, *prog)
                                   ? LW_FLOW_WHY_LATENCY
                                   : LW_FLOW_WHY_TOGGLE;
-      stats->latency_unmatched = lw_program_row_size(*prog) == plain.row &&
-                                 !within(bound, *prog);
+      stats->latency_unmatched =
+          lw_program_row_size(*prog) == plain.row && !within(bound, *prog);
     }
   }
   if (st != LW_OK || !job->params.verify)

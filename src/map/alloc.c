@@ -25,9 +25,9 @@ static uint32_t fixed_cells(const lw_map_view *view) {
   return base;
 }
 
-void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
-                    lw_map_stats *stats) {
-  uint32_t *left = lw_alloc(view->n * sizeof(uint32_t));
+uint32_t lw_map_live_profile(const lw_map_view *view, const lw_u32s *order,
+                             uint32_t *live_at, uint32_t *end_live) {
+  uint32_t *left = lw_alloc((view->n + 1) * sizeof(uint32_t));
   memcpy(left, view->fanout, view->n * sizeof(uint32_t));
   uint32_t live = 0, peak = 0;
   lw_vec_foreach (order, i) {
@@ -35,12 +35,24 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
     uint32_t y = view->over[v];
     if (y == LW_NONE)
       live++; /* a composite gate reuses y's cell: no new live value */
+    if (live_at)
+      live_at[i] = live;
     if (live > peak)
       peak = live;
     lw_view_foreach_child (view, v, k, c)
       if (--left[c] == 0 && c != y)
         live--;
   }
+  lw_free(left);
+  if (end_live)
+    *end_live = live;
+  return peak;
+}
+
+void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
+                    lw_map_stats *stats) {
+  uint32_t live = 0;
+  uint32_t peak = lw_map_live_profile(view, order, NULL, &live);
   int need = end_constants(view);
   uint32_t at_end = live + !!(need & 1) + !!(need & 2);
   stats->peak_live = peak;
@@ -48,7 +60,6 @@ void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
   stats->min_row = stats->base + (at_end > peak ? at_end : peak);
   if (stats->min_row == 0)
     stats->min_row = 1;
-  lw_free(left);
 }
 
 /* ---- the row ------------------------------------------------------------- */

@@ -11,6 +11,11 @@
  * a constant output needs a free cell at the end). Independent of the row. */
 void lw_map_min_row(const lw_map_view *view, const lw_u32s *order,
                     lw_map_stats *stats);
+/* The live values under order: live_at[i] (may be NULL) after step i has
+ * taken its cell, before its operands are released; the peak is returned
+ * and the values live at the end go to *end_live (may be NULL). */
+uint32_t lw_map_live_profile(const lw_map_view *view, const lw_u32s *order,
+                             uint32_t *live_at, uint32_t *end_live);
 
 /* How the wear-aware and probability-aware mapping chooses cells (map.c
  * tries several settings within the latency budget). */

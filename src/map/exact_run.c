@@ -3,31 +3,30 @@
  * finds (alloc.c). */
 #include "map/alloc.h"
 #include "map/exact.h"
+#include "map/orders.h"
 
-/* The heuristic's order: the least minimum row among the flow's schedule
- * variants, the first on ties (as lw_map_run chooses). */
+/* The heuristic's order: the least minimum row among the flow's orders,
+ * the first on ties (as lw_map_run chooses). */
 static lw_status heuristic_order(const lw_map_view *view,
                                  const lw_map_params *params, lw_u32s *order,
                                  lw_error *err) {
-  int nvar = params->schedules > 1 ? params->schedules : 1;
-  if (nvar > LW_SCHEDULE_COUNT)
-    nvar = LW_SCHEDULE_COUNT;
-  lw_map_stats best = {0};
-  lw_status st = LW_OK;
-  for (int v = 0; v < nvar && st == LW_OK; v++) {
-    lw_u32s o = {0};
-    lw_map_stats ms = {0};
-    st = lw_map_schedule_variant(view, (lw_schedule_variant)v, &o, err);
-    if (st == LW_OK)
-      lw_map_min_row(view, &o, &ms);
-    if (st == LW_OK && (!v || ms.min_row < best.min_row)) {
-      best = ms;
-      lw_vec_free(order);
-      *order = o;
-    } else {
-      lw_vec_free(&o);
-    }
+  lw_u32s orders[LW_MAP_MAX_ORDERS] = {{0}};
+  int n = 0, best = 0;
+  lw_status st = lw_map_orders(view, params, 0, orders, &n, err);
+  lw_map_stats ms[LW_MAP_MAX_ORDERS];
+  for (int v = 0; v < n && st == LW_OK; v++) {
+    memset(&ms[v], 0, sizeof ms[v]);
+    lw_map_min_row(view, &orders[v], &ms[v]);
+    if (ms[v].min_row < ms[best].min_row)
+      best = v;
   }
+  if (st == LW_OK) {
+    lw_vec_free(order);
+    *order = orders[best];
+    orders[best] = (lw_u32s){0};
+  }
+  for (int v = 0; v < LW_MAP_MAX_ORDERS; v++)
+    lw_vec_free(&orders[v]);
   return st;
 }
 

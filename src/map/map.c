@@ -4,7 +4,7 @@
 
 #include "base/proc.h"
 #include "map/alloc.h"
-#include "map/peak.h"
+#include "map/orders.h"
 
 lw_map_params lw_map_params_default(void) {
   lw_map_params p = {
@@ -208,29 +208,19 @@ lw_status lw_map_run(const lw_net *net, const lw_map_params *params,
   memset(stats, 0, sizeof *stats);
   *prog = NULL;
   lw_map_view view;
-  int ndfs = params->schedules > 1 ? params->schedules : 1;
-  if (ndfs > LW_SCHEDULE_COUNT)
-    ndfs = LW_SCHEDULE_COUNT;
-  /* the low-wear flows also try the least-peak search's order (peak.c) */
-  int nvar = ndfs + (params->schedules > 1);
-  lw_u32s order[LW_SCHEDULE_COUNT + 1] = {{0}};
-  lw_map_stats vstats[LW_SCHEDULE_COUNT + 1];
+  int nvar = 0;
+  lw_u32s order[LW_MAP_MAX_ORDERS] = {{0}};
+  lw_map_stats vstats[LW_MAP_MAX_ORDERS];
   lw_status st = lw_map_view_build(net, &view, err);
-  if (st == LW_OK)
+  if (st == LW_OK) {
     lw_map_view_check(&view);
+    st = lw_map_orders(&view, params, 0, order, &nvar, err);
+  }
   for (int v = 0; v < nvar && st == LW_OK; v++) {
-    if (v < ndfs)
-      st = lw_map_schedule_variant(&view, (lw_schedule_variant)v, &order[v],
-                                   err);
-    else
-      st = lw_map_order_least_peak(&view, LW_MAP_PEAK_BUDGET, LW_MAP_PEAK_SEED,
-                                   &order[v], err);
-    if (st == LW_OK) {
-      memset(&vstats[v], 0, sizeof vstats[v]);
-      lw_map_min_row(&view, &order[v], &vstats[v]);
-      if (!v || vstats[v].min_row < stats->min_row)
-        *stats = vstats[v];
-    }
+    memset(&vstats[v], 0, sizeof vstats[v]);
+    lw_map_min_row(&view, &order[v], &vstats[v]);
+    if (!v || vstats[v].min_row < stats->min_row)
+      *stats = vstats[v];
   }
   if (st == LW_OK) {
     uint32_t min_row = stats->min_row;

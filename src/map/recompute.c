@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "map/alloc.h"
+#include "map/orders.h"
 #include "map/view.h"
 
 #define DEFAULT_MAX_CONE 6
@@ -65,26 +66,7 @@ static void eval_free(eval *e) {
   memset(e, 0, sizeof *e);
 }
 
-/* Live values after each step's gate takes its cell (lw_map_min_row's
- * count) into live[]; returns the peak. */
-static uint32_t live_profile(const lw_map_view *view, const lw_u32s *order,
-                             uint32_t *live_at) {
-  uint32_t *left = lw_alloc((view->n + 1) * sizeof(uint32_t));
-  memcpy(left, view->fanout, view->n * sizeof(uint32_t));
-  uint32_t live = 0, peak = 0;
-  lw_vec_foreach (order, i) {
-    uint32_t v = order->data[i], y = view->over[v];
-    live += y == LW_NONE;
-    live_at[i] = live;
-    peak = live > peak ? live : peak;
-    lw_view_foreach_child (view, v, k, c)
-      if (--left[c] == 0 && c != y)
-        live--;
-  }
-  lw_free(left);
-  return peak;
-}
-
+/* The steps at which `peak` values are live. */
 static uint32_t count_peaks(const uint32_t *live_at, uint32_t n,
                             uint32_t peak) {
   uint32_t np = 0;
@@ -146,20 +128,21 @@ static lw_status evaluate(const lw_net *net, const lw_map_params *params,
                           eval *e, uint64_t *work, lw_error *err) {
   memset(e, 0, sizeof *e);
   lw_status st = lw_map_view_build(net, &e->view, err);
-  int nvar = nvariants(params);
   uint32_t best_np = 0, best_base = 0;
-  lw_u32s order = {0};
+  lw_u32s orders[LW_MAP_MAX_ORDERS] = {{0}};
+  int nvar = 0;
   uint32_t *live_at = lw_alloc((e->view.n + 1) * sizeof(uint32_t));
+  /* the flow's orders, the least-peak search at its smallest budget: the
+   * search evaluates many netlists */
+  if (st == LW_OK)
+    st = lw_map_orders(&e->view, params, 1, orders, &nvar, err);
   for (int var = 0; var < nvar && st == LW_OK; var++) {
-    st = lw_map_schedule_variant(&e->view, (lw_schedule_variant)var, &order,
-                                 err);
-    if (st != LW_OK)
-      break;
+    const lw_u32s *order = &orders[var];
     lw_map_stats ms;
     memset(&ms, 0, sizeof ms);
-    lw_map_min_row(&e->view, &order, &ms);
-    uint32_t peak = live_profile(&e->view, &order, live_at);
-    uint32_t np = count_peaks(live_at, order.size, peak);
+    lw_map_min_row(&e->view, order, &ms);
+    uint32_t peak = lw_map_live_profile(&e->view, order, live_at, NULL);
+    uint32_t np = count_peaks(live_at, order->size, peak);
     if (!var || ms.min_row < e->min_row ||
         (ms.min_row == e->min_row && np < best_np)) {
       e->min_row = ms.min_row;
@@ -167,16 +150,17 @@ static lw_status evaluate(const lw_net *net, const lw_map_params *params,
       best_np = np;
       best_base = ms.base;
       lw_vec_clear(&e->order);
-      lw_vec_foreach (&order, i)
-        lw_vec_push(&e->order, order.data[i]);
+      lw_vec_foreach (order, i)
+        lw_vec_push(&e->order, order->data[i]);
     }
   }
   *work += (uint64_t)e->view.n * (uint64_t)(nvar + 2);
   if (st == LW_OK) {
-    live_profile(&e->view, &e->order, live_at);
+    lw_map_live_profile(&e->view, &e->order, live_at, NULL);
     index_order(e, live_at, e->min_row <= best_base + e->peak);
   }
-  lw_vec_free(&order);
+  for (int var = 0; var < LW_MAP_MAX_ORDERS; var++)
+    lw_vec_free(&orders[var]);
   lw_free(live_at);
   return st;
 }
@@ -345,16 +329,20 @@ static lw_net *apply(const eval *e, const lw_net *net, const choice *c,
 
 /* ---- the search ---------------------------------------------------------- */
 
-/* The plain program's latency of net at `row` cells. */
+/* The plain program's latency of net at `row` cells (0: at its minimum
+ * row, which *used receives; lw_map_run's orders include the least-peak
+ * search, which the search's own evaluations leave out for speed). */
 static lw_status latency_at(const lw_net *net, const lw_map_params *params,
-                            uint32_t row, uint32_t *latency, uint64_t *work,
-                            lw_error *err) {
+                            uint32_t row, uint32_t *latency, uint32_t *used,
+                            uint64_t *work, lw_error *err) {
   lw_map_params mp = *params;
   mp.row = row;
   mp.wear_aware = mp.prob_reinit = 0;
   lw_program *prog = NULL;
   lw_status st = lw_map_run(net, &mp, NULL, &prog, err);
   *latency = st == LW_OK ? (uint32_t)prog->cycles.size : UINT32_MAX;
+  if (used)
+    *used = st == LW_OK ? prog->row_size : UINT32_MAX;
   *work += (uint64_t)lw_net_size(net) * 4u * (uint64_t)nvariants(params);
   lw_program_free(prog);
   return st;
@@ -388,8 +376,8 @@ static int step_once(search *s, lw_error *err) {
     int keep = st == LW_OK && better(&ce, &s->e);
     uint32_t latency = 0;
     if (keep && ce.min_row < s->stats->row) {
-      st = latency_at(cand, s->params, ce.min_row, &latency, &s->stats->work,
-                      &local);
+      st = latency_at(cand, s->params, ce.min_row, &latency, NULL,
+                      &s->stats->work, &local);
       keep = st == LW_OK && latency <= s->rp->latency_budget;
       s->stats->budget_stopped |= st == LW_OK && !keep;
       if (keep) {
@@ -432,10 +420,10 @@ lw_status lw_map_recompute(const lw_net *net, const lw_map_params *params,
   s.cur = copy_net(net);
   lw_status st = evaluate(s.cur, params, &s.e, &s.stats->work, err);
   if (st == LW_OK)
-    st = latency_at(s.cur, params, s.e.min_row, &s.stats->latency,
+    st = latency_at(s.cur, params, 0, &s.stats->latency, &s.stats->row,
                     &s.stats->work, err);
   if (st == LW_OK) {
-    s.stats->plain_row = s.stats->row = s.e.min_row;
+    s.stats->plain_row = s.stats->row;
     s.best = copy_net(s.cur);
     while (s.stats->work < s.limit && s.e.peaks.size &&
            (!rp->target_row || s.stats->row > rp->target_row) &&

@@ -58,8 +58,8 @@ typedef struct lw_bench_flow {
    * proven lower bound */
   lw_exact_status exact_status;
   uint32_t exact_row, exact_bound;
-  double seconds;           /* flow runs: minimum row and chosen row */
-  double verify_seconds;    /* lw_sim_verify */
+  double seconds;        /* flow runs: minimum row and chosen row */
+  double verify_seconds; /* lw_sim_verify */
   /* bench --device (docs/device.md 10): the verified program on the row of
    * devices; device_ran 0 when the run had no --device */
   int device_ran, device_pass; /* every vector read right */

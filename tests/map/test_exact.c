@@ -215,7 +215,10 @@ static void test_exact_program_simulates(void **state) {
     lw_map_params mp = lw_map_params_default();
     mp.flow = "test";
     mp.reinit = LW_REINIT_DEMAND;
-    mp.schedules = LW_SCHEDULE_COUNT;
+    /* SIMPLER's order alone as the heuristic: the least-peak search of the
+     * low-wear flows is optimal on most nets this small, which would leave
+     * no exact row below it to map */
+    mp.schedules = 1;
     lw_map_exact_stats es;
     lw_program *prog = NULL;
     lw_error err = {0};
