@@ -25,7 +25,7 @@ static const lw_flow_id LW_BENCH_ORDER[LW_BENCH_NFLOWS] = {
     LW_FLOW_LOWWEAR, LW_FLOW_LOSSS, LW_FLOW_SIMPLER, LW_FLOW_LOWWEAR_WIDE};
 
 /* Which netlist a best-of flow's program came from (lw_flow_stats'
- * used_paper_netlist). */
+ * netlist and netlist_reason; SIMPLER's netlist counts as the flow's own). */
 typedef enum lw_bench_netlist {
   LW_NETLIST_OWN,          /* the flow's own (wide) netlist */
   LW_NETLIST_PAPER_ROW,    /* paper gates: the wide one did not fit */
