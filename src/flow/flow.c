@@ -611,6 +611,101 @@ static lw_status verify_program(const lw_flow_job *job, const flow_info *f,
   return st;
 }
 
+/* What the row's choice among the candidates found. */
+typedef struct choice {
+  int chosen;         /* the candidate kept, -1 before any */
+  int own_fits;       /* one of the flow's own netlists fits the row */
+  int own_within;     /* ... and one of them is no slower than SIMPLER */
+  uint32_t bound;     /* SIMPLER's latency at the row (low-wear flows) */
+  double map_seconds; /* spent in map/ */
+} choice;
+
+/* The plain program of every candidate that fits plain->row; the flow's
+ * choice, among those no slower than SIMPLER's first, into *prog. */
+static lw_status choose_plain(const lw_flow_job *job, const flow_info *f,
+                              const lw_map_params *plain, choice *ch,
+                              lw_program **prog, lw_error *err) {
+  lw_status st = simpler_latency(job->ref, plain->row, &ch->bound, err);
+  for (int i = 0; i < job->ncands && st == LW_OK; i++) {
+    const candidate *c = &job->cands[i];
+    if (c->min_row > plain->row)
+      continue;
+    int own = c->source == LW_FLOW_NETLIST_OWN;
+    ch->own_fits |= own;
+    lw_program *cand = NULL;
+    lw_map_stats ms;
+    memset(&ms, 0, sizeof ms);
+    st = lw_map_run(c->net, plain, &ms, &cand, err);
+    ch->map_seconds += ms.seconds;
+    ch->own_within |= st == LW_OK && own && within(ch->bound, cand);
+    if (st == LW_OK &&
+        (ch->chosen < 0 || preferred_within(f, ch->bound, cand, *prog))) {
+      lw_program_free(*prog);
+      *prog = cand;
+      ch->chosen = i;
+    } else {
+      lw_program_free(cand);
+    }
+  }
+  return st;
+}
+
+/* The flow's figures of the row's program (prog NULL: it failed). */
+static void map_stats(const lw_flow_job *job, const choice *ch,
+                      uint32_t plain_row, const lw_program *prog,
+                      lw_flow_stats *stats) {
+  stats->map_seconds = ch->map_seconds;
+  stats->min_row = job->min_row;
+  stats->netlist = LW_FLOW_NETLIST_OWN;
+  stats->netlist_reason = LW_FLOW_WHY_OWN;
+  stats->simpler_latency = ch->bound;
+  stats->latency_unmatched = 0;
+  if (!prog)
+    return;
+  const candidate *c = &job->cands[ch->chosen];
+  describe(c, stats);
+  stats->netlist = c->source;
+  stats->netlist_reason = c->source == LW_FLOW_NETLIST_OWN ? LW_FLOW_WHY_OWN
+                          : !ch->own_fits                  ? LW_FLOW_WHY_ROW
+                          : !ch->own_within && within(ch->bound, prog)
+                              ? LW_FLOW_WHY_LATENCY
+                              : LW_FLOW_WHY_TOGGLE;
+  /* SIMPLER's latency binds at the plain row only: below it (exact,
+   * recomputation) SIMPLER does not fit */
+  stats->latency_unmatched =
+      lw_program_row_size(prog) == plain_row && !within(ch->bound, prog);
+}
+
+/* After the plain choice: --exact, recomputation, wear control; then the
+ * provenance. */
+static lw_status refine(lw_flow_job *job, const flow_info *f, uint32_t row,
+                        const lw_map_params *plain, int recompute, choice *ch,
+                        lw_flow_stats *stats, lw_program **prog,
+                        lw_error *err) {
+  lw_status st = LW_OK;
+  lw_net *renet = NULL;
+  /* --exact: the chosen netlist at its exact minimum row (plain mapping) */
+  if (job->params.exact && !row && f->criterion == LW_MERGE_TOGGLE &&
+      !job->params.wear_aware && !job->params.prob_reinit)
+    st = lw_flow_exact(job->cands[ch->chosen].net, plain, &job->params, stats,
+                       &ch->map_seconds, prog, err);
+  if (st == LW_OK && recompute)
+    st = map_recomputed(job, row, plain, &ch->chosen, &renet, &ch->map_seconds,
+                        prog, stats, err);
+  /* wear control on the chosen netlist, within its latency budget */
+  if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
+    st = map_wear_controlled(job, renet ? renet : job->cands[ch->chosen].net,
+                             (*prog)->row_size, renet ? 0 : ch->bound,
+                             &ch->map_seconds, prog, err);
+  lw_net_free(renet);
+  if (st == LW_OK) {
+    uint32_t used = lw_program_row_size(*prog);
+    record_provenance(job, row, used < job->min_row ? used : job->min_row,
+                      &job->cands[ch->chosen], *prog);
+  }
+  return st;
+}
+
 lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
                       lw_verify_report *report, lw_program **prog,
                       lw_error *err) {
@@ -620,100 +715,37 @@ lw_status lw_flow_map(lw_flow_job *job, uint32_t row, lw_flow_stats *stats,
     memset(report, 0, sizeof *report);
   *prog = NULL;
   uint32_t size = row ? row : job->min_row;
-  lw_map_stats ms;
-  memset(&ms, 0, sizeof ms);
-  double map_seconds = 0;
   lw_status st = LW_OK;
-  int chosen = -1, own_fits = 0, own_within = 0;
-  uint32_t bound = 0; /* SIMPLER's latency at this row (low-wear flows) */
+  choice ch = {.chosen = -1};
+  if (stats) {
+    stats->exact_status = LW_EXACT_OFF;
+    stats->recomputed = 0;
+  }
   /* recomputation: the plain program at the minimum row first */
   int recompute = job->params.recompute && f->criterion == LW_MERGE_TOGGLE &&
                   (size < job->min_row || !row);
-  lw_net *renet = NULL;
   if (size < job->min_row && !recompute)
     st = lw_error_set(err, LW_ERR_ROW, NULL, 0,
                       "a row of %u cells is too small for '%s' (flow %s): "
                       "the minimum is %u",
                       size, job->cands[0].net->name,
                       lw_flow_name(job->params.flow), job->min_row);
-  /* the plain program of every candidate that fits; the flow's choice,
-   * among those no slower than SIMPLER's first */
   lw_map_params plain = map_params(job, recompute ? job->min_row : size, 0);
   if (st == LW_OK)
-    st = simpler_latency(job->ref, plain.row, &bound, err);
-  for (int i = 0; i < job->ncands && st == LW_OK; i++) {
-    const candidate *c = &job->cands[i];
-    if (c->min_row > plain.row)
-      continue;
-    int own = c->source == LW_FLOW_NETLIST_OWN;
-    own_fits |= own;
-    lw_program *cand = NULL;
-    st = lw_map_run(c->net, &plain, &ms, &cand, err);
-    map_seconds += ms.seconds;
-    own_within |= st == LW_OK && own && within(bound, cand);
-    if (st == LW_OK &&
-        (chosen < 0 || preferred_within(f, bound, cand, *prog))) {
-      lw_program_free(*prog);
-      *prog = cand;
-      chosen = i;
-    } else {
-      lw_program_free(cand);
-    }
-  }
-  /* --exact: the chosen netlist at its exact minimum row (plain mapping) */
-  if (stats)
-    stats->exact_status = LW_EXACT_OFF;
-  if (st == LW_OK && job->params.exact && !row &&
-      f->criterion == LW_MERGE_TOGGLE && !job->params.wear_aware &&
-      !job->params.prob_reinit)
-    st = lw_flow_exact(job->cands[chosen].net, &plain, &job->params, stats,
-                       &map_seconds, prog, err);
-  if (stats)
-    stats->recomputed = 0;
-  if (st == LW_OK && recompute)
-    st = map_recomputed(job, row, &plain, &chosen, &renet, &map_seconds, prog,
-                        stats, err);
-  /* wear control on the chosen netlist, within its latency budget */
-  if (st == LW_OK && (job->params.wear_aware || job->params.prob_reinit))
-    st = map_wear_controlled(job, renet ? renet : job->cands[chosen].net,
-                             (*prog)->row_size, renet ? 0 : bound, &map_seconds,
-                             prog, err);
-  lw_net_free(renet);
+    st = choose_plain(job, f, &plain, &ch, prog, err);
   if (st == LW_OK)
-    record_provenance(job, row,
-                      lw_program_row_size(*prog) < job->min_row
-                          ? lw_program_row_size(*prog)
-                          : job->min_row,
-                      &job->cands[chosen], *prog);
+    st = refine(job, f, row, &plain, recompute, &ch, stats, prog, err);
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;
   }
-  if (stats) {
-    stats->map_seconds = map_seconds;
-    stats->min_row = job->min_row;
-    stats->netlist = LW_FLOW_NETLIST_OWN;
-    stats->netlist_reason = LW_FLOW_WHY_OWN;
-    stats->simpler_latency = bound;
-    stats->latency_unmatched = 0;
-    if (st == LW_OK) {
-      const candidate *c = &job->cands[chosen];
-      describe(c, stats);
-      stats->netlist = c->source;
-      stats->netlist_reason = c->source == LW_FLOW_NETLIST_OWN ? LW_FLOW_WHY_OWN
-                              : !own_fits                      ? LW_FLOW_WHY_ROW
-                              : !own_within && within(bound, *prog)
-                                  ? LW_FLOW_WHY_LATENCY
-                                  : LW_FLOW_WHY_TOGGLE;
-      stats->latency_unmatched =
-          lw_program_row_size(*prog) == plain.row && !within(bound, *prog);
-    }
-  }
+  if (stats)
+    map_stats(job, &ch, plain.row, *prog, stats);
   if (st != LW_OK || !job->params.verify)
     return st;
   st = verify_program(job, f, *prog, report, err);
   if (stats)
-    stats->verify_seconds = lw_clock() - t0 - map_seconds;
+    stats->verify_seconds = lw_clock() - t0 - ch.map_seconds;
   if (st != LW_OK) {
     lw_program_free(*prog);
     *prog = NULL;

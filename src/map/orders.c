@@ -15,7 +15,7 @@ lw_status lw_map_orders(const lw_map_view *view, const lw_map_params *params,
   for (int v = 0; v < *n && st == LW_OK; v++)
     st = v < ndfs ? lw_map_schedule_variant(view, (lw_schedule_variant)v,
                                             &orders[v], err)
-                  : lw_map_order_least_peak(view, peak_budget,
-                                            LW_MAP_PEAK_SEED, &orders[v], err);
+                  : lw_map_order_least_peak(view, peak_budget, LW_MAP_PEAK_SEED,
+                                            &orders[v], err);
   return st;
 }
