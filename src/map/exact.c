@@ -435,6 +435,8 @@ lw_status lw_map_exact(const lw_map_view *view, double time_limit_s,
   find_windows(&e);
   find_chains(&e);
   e.sat = ccadical_init();
+  /* the solver writes nothing: stdout may be the program (-o -) */
+  ccadical_set_option(e.sat, "quiet", 1);
   ccadical_set_terminate(e.sat, &deadline, past_deadline);
   encode(&e, best.peak_live);
   stats->vars = (uint32_t)e.nvars;

@@ -46,6 +46,19 @@ static void test_full_adder(void **state) {
   unsigned row = 0, heuristic = 0;
   map_exact("examples/full_adder.blif", &row, &heuristic);
   assert_true(row >= 1 && row <= heuristic);
+  /* with -o -, standard output is the program alone: the SAT solver
+   * prints nothing there (CaDiCaL wrote "c found falsified original
+   * clause" before it was made quiet) */
+  char circuit[512], args[1024];
+  lw_test_source("examples/full_adder.blif", circuit, sizeof circuit);
+  snprintf(args, sizeof args, "'%s' map '%s' --exact -o - 2>/dev/null",
+           LW_BINARY, circuit);
+  int status = -1;
+  char *out = lw_test_capture(args, &status);
+  assert_int_equal(status, 0);
+  assert_int_equal(out[0], '{');
+  assert_null(strstr(out, "\nc "));
+  free(out);
 }
 
 /* cmb (bundled LGSynth91): the exact order needs fewer cells than the
