@@ -67,6 +67,8 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
     return lw_cli_usage_error("device", "%s",
                               "device --program needs CIRCUIT and "
                               "PROGRAM.json");
+  if (o->min_pass.set && !o->variation.set)
+    return lw_cli_usage_error("device", "%s", "--min-pass needs --variation");
   lw_error err = {0};
   lw_read_params rp = lw_read_params_default();
   lw_net *net = NULL;
@@ -81,8 +83,6 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   p.heat = !o->no_heat.set;
   p.vectors = (uint32_t)o->vectors.num;
   p.seed = (uint64_t)o->seed.num;
-  if (o->min_pass.set && !o->variation.set)
-    return lw_cli_usage_error("device", "%s", "--min-pass needs --variation");
   if (o->variation.set) {
     p.variation = o->variation.real;
     p.trials = (uint32_t)o->trials.num;

@@ -214,7 +214,7 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
   lw_pmr c;
   lw_dgate_circuit(ro->gate, &r->s->bias, ro->row, &r->s->model, r->s->pulse, 0,
                    &c);
-  uint64_t x[LW_GATE_MAX_FANIN];
+  uint64_t x[LW_PMR_MAX_DEVICES]; /* operands and y: up to n values */
   for (uint32_t k = 0; k < n; k++) {
     c.dev[k].gap = r->gap[cells[k]];
     c.dev[k].model = r->models ? &r->models[cells[k]] : NULL;
