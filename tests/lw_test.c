@@ -54,6 +54,29 @@ const char *lw_test_need_benchmark_at(const char *file, int line,
   lw_test_skip_at(file, line, func, why);
 }
 
+void lw_test_each_benchmark_at(const char *file, int line, const char *func,
+                               const char *const *rels, size_t n,
+                               void (*fn)(const char *path, const char *rel,
+                                          void *ctx),
+                               void *ctx) {
+  char missing[512] = "";
+  for (size_t i = 0; i < n; i++) {
+    char path[1024];
+    if (lw_test_benchmark(rels[i], path, sizeof path)) {
+      fn(path, rels[i], ctx);
+      continue;
+    }
+    size_t used = strlen(missing);
+    snprintf(missing + used, sizeof missing - used, " %s", rels[i]);
+  }
+  if (!missing[0])
+    return;
+  char why[600];
+  snprintf(why, sizeof why, "the others passed; not bundled, not checked:%s",
+           missing);
+  lw_test_skip_at(file, line, func, why);
+}
+
 const char *lw_test_source(const char *rel, char *buf, size_t n) {
   snprintf(buf, n, "%s/%s", LW_SOURCE_DIR, rel);
   return buf;

@@ -63,6 +63,16 @@ const char *lw_test_benchmark(const char *rel, char *buf, size_t n);
 const char *lw_test_need_benchmark_at(const char *file, int line,
                                       const char *func, const char *rel,
                                       char *buf, size_t n);
+/* fn(path, rel, ctx) for each of rels[0..n) that lw_test_benchmark finds;
+ * then, when some were not found, the calling test skips visibly, naming
+ * them (the others have run and passed). */
+#define lw_test_each_benchmark(rels, n, fn, ctx)                               \
+  lw_test_each_benchmark_at(__FILE__, __LINE__, __func__, rels, n, fn, ctx)
+void lw_test_each_benchmark_at(const char *file, int line, const char *func,
+                               const char *const *rels, size_t n,
+                               void (*fn)(const char *path, const char *rel,
+                                          void *ctx),
+                               void *ctx);
 /* Path of a file under the source tree (examples/, tests/data/). */
 const char *lw_test_source(const char *rel, char *buf, size_t n);
 /* The circuit file read as lowwear reads it; the test fails when it

@@ -54,27 +54,17 @@ static void map_at_min_and_below(const char *path, lw_flow_id flow) {
   assert_non_null(strstr(err.msg, want));
 }
 
+static void every_flow_min_row(const char *path, const char *rel, void *ctx) {
+  (void)rel, (void)ctx;
+  for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR_WIDE; f++)
+    map_at_min_and_below(path, (lw_flow_id)f);
+}
+
 static void test_every_flow_min_row(void **state) {
   (void)state;
   lw_test_need_abc();
-  char missing[512] = "";
-  for (size_t i = 0; i < sizeof circuits / sizeof *circuits; i++) {
-    char path[1024];
-    if (!lw_test_benchmark(circuits[i], path, sizeof path)) {
-      size_t used = strlen(missing);
-      snprintf(missing + used, sizeof missing - used, " %s", circuits[i]);
-      continue;
-    }
-    for (int f = LW_FLOW_SIMPLER; f <= LW_FLOW_LOWWEAR_WIDE; f++)
-      map_at_min_and_below(path, (lw_flow_id)f);
-  }
-  if (missing[0]) {
-    char why[600];
-    snprintf(why, sizeof why,
-             "the bundled circuits passed; not bundled, not checked:%s",
-             missing);
-    lw_test_skip(why);
-  }
+  lw_test_each_benchmark(circuits, sizeof circuits / sizeof *circuits,
+                         every_flow_min_row, NULL);
 }
 
 /* The bundled example works without the full benchmark suites. */

@@ -121,24 +121,16 @@ static void check_circuit(const char *path, const char *what, int wear) {
   lw_flow_job_free(simpler);
 }
 
+static void check_bundled(const char *path, const char *rel, void *ctx) {
+  (void)ctx;
+  check_circuit(path, rel, 1);
+}
+
 static void test_bundled_circuits(void **state) {
   (void)state;
   lw_test_need_abc();
-  char missing[512] = "";
-  for (size_t i = 0; i < sizeof circuits / sizeof *circuits; i++) {
-    char path[1024];
-    if (!lw_test_benchmark(circuits[i], path, sizeof path)) {
-      size_t used = strlen(missing);
-      snprintf(missing + used, sizeof missing - used, " %s", circuits[i]);
-      continue;
-    }
-    check_circuit(path, circuits[i], 1);
-  }
-  if (missing[0]) {
-    char why[600];
-    snprintf(why, sizeof why, "not bundled, not checked:%s", missing);
-    lw_test_skip(why);
-  }
+  lw_test_each_benchmark(circuits, sizeof circuits / sizeof *circuits,
+                         check_bundled, NULL);
 }
 
 static void test_random_circuits(void **state) {
