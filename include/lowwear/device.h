@@ -123,7 +123,15 @@ typedef struct lw_device_program_params {
                        the nominal run decides alone */
   const char *spice_dir; /* one ngspice deck of the first vector, or NULL */
   const char *ngspice;   /* its executable (NULL: ngspice on the PATH) */
+  /* pitch of the gap grid, m (docs/device.md 10.9): each circuit is
+   * integrated from the grid point nearest its gaps and the run is
+   * cached; 0 = integrate every circuit from the gaps as they are */
+  double gap_grid_m;
 } lw_device_program_params;
+
+/* The default gap grid: 1e-5 nm, ten times finer than the margins the
+ * reports print. */
+#define LW_DEVICE_GAP_GRID_M 1e-14
 
 #define LW_DEVICE_EXHAUSTIVE_MAX 10
 #define LW_DEVICE_KIND_NAME 16
@@ -184,8 +192,10 @@ typedef struct lw_device_program_report {
   uint32_t least_input_cell;
   uint32_t first_fail; /* earliest failing cycle over the vectors, 0 none */
   char first_fail_kind[LW_DEVICE_KIND_NAME];
-  uint64_t pmr_runs;  /* circuits integrated */
-  uint64_t pmr_steps; /* integrator steps over all of them */
+  double gap_grid_m;       /* as the params' */
+  uint64_t pmr_runs;       /* circuits run */
+  uint64_t pmr_integrated; /* of them integrated (the rest: the cache) */
+  uint64_t pmr_steps;      /* integrator steps over the integrated ones */
   /* Monte Carlo (variation > 0 or trials > 0) */
   uint32_t trials, trials_pass;
   double variation;

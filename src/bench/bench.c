@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/proc.h"
+#include "bench/device_run.h"
 #include "bench/runner.h"
 #include "bench/store.h"
 #include "bench/suite.h"
@@ -289,7 +290,9 @@ lw_status lw_bench_run(const lw_bench_params *p, lw_bench_stats *stats,
   memset(stats, 0, sizeof *stats);
   double start = lw_clock();
   lw_bench_circuits all = {0}, cs = {0};
-  lw_status st = lw_bench_suite_resolve(p, &all, err);
+  lw_status st = lw_bench_device_check(p, err);
+  if (st == LW_OK)
+    st = lw_bench_suite_resolve(p, &all, err);
   /* --shard K/N: every N-th circuit of the selection, from the K-th */
   lw_vec_foreach (&all, i) {
     if (!p->shard_count || i % p->shard_count == p->shard_index - 1)

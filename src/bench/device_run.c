@@ -3,7 +3,17 @@
 
 #include <stdio.h>
 
+#include "device/check.h"
 #include "lowwear/device.h"
+
+lw_status lw_bench_device_check(const lw_bench_params *p, lw_error *err) {
+  if (!p->device)
+    return LW_OK;
+  lw_device_params dp = lw_device_params_default();
+  dp.bias = p->device_bias ? p->device_bias : dp.bias;
+  lw_dsetup s;
+  return lw_device_setup(&dp, &s, err);
+}
 
 void lw_bench_device_run(const lw_bench_params *p, const lw_net *net,
                          const lw_program *prog, lw_flow_id id,

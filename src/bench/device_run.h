@@ -5,6 +5,10 @@
 
 #include "report/result.h"
 
+/* With p->device: the bias table loads (a bad file is LW_ERR_PARSE naming
+ * its line), checked before any circuit runs. LW_OK without --device. */
+lw_status lw_bench_device_check(const lw_bench_params *p, lw_error *err);
+
 /* Fills f->device_*; a program the device cannot run (no bias row for one
  * of its gates, a bad bias file) leaves device_ran 0 and says why in
  * f->error. */

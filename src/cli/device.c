@@ -46,7 +46,11 @@
       "--program: Monte Carlo rows with --variation")                          \
   OPT(min_pass, "--min-pass", LW_OPT_REAL, NULL, 0, 1, "F",                    \
       "--variation: exit 4 also when fewer than this fraction of the rows "    \
-      "are right (default: the nominal run decides)")
+      "are right (default: the nominal run decides)")                          \
+  OPT(gap_grid, "--gap-grid", LW_OPT_REAL, NULL, 0, 0.01, "NM",                \
+      "--program: pitch of the gap grid each circuit is integrated from, "     \
+      "its runs cached (docs/device.md 10.9); 0 = from the gaps as they are "  \
+      "[default = 1e-5]")
 
 LW_CLI_OPTIONS(device_opts, device_rows, DEVICE_OPTS);
 
@@ -90,6 +94,8 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   }
   p.spice_dir = o->spice.set ? o->spice.str : NULL;
   p.ngspice = o->ngspice.str;
+  if (o->gap_grid.set)
+    p.gap_grid_m = o->gap_grid.real * 1e-9;
   lw_device_program_report rep;
   lw_status st = lw_device_program(net, prog, &p, &rep, &err);
   lw_program_free(prog);

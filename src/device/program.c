@@ -22,6 +22,7 @@ lw_device_program_params lw_device_program_params_default(void) {
       .heat = 1,
       .vectors = 64,
       .seed = 1,
+      .gap_grid_m = LW_DEVICE_GAP_GRID_M,
   };
   return p;
 }
@@ -188,6 +189,7 @@ static void summarise(const lw_drow *r, const lw_dvectors *vs,
   rep->least_input_margin_nm = r->least_input_margin * 1e9;
   rep->least_input_cell = r->least_input_cell;
   rep->pmr_runs = r->runs;
+  rep->pmr_integrated = r->integrated;
   rep->pmr_steps = r->steps;
   for (uint32_t v = 0; v < vs->n; v++) {
     const lw_device_vector *one = &rep->vectors[v];
@@ -225,7 +227,7 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
                         "included), one deck takes at most %u",
                         circuits, LW_DEVICE_SPICE_MAX_CYCLES);
   lw_drow r;
-  if ((st = lw_drow_init(&r, &s, prog, err)) != LW_OK)
+  if ((st = lw_drow_init(&r, &s, prog, p->gap_grid_m, err)) != LW_OK)
     return st;
   lw_dvectors vs = {0};
   if ((st = make_vectors(net, prog, p, &vs, &rep->exhaustive, err)) != LW_OK) {
@@ -234,6 +236,7 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   }
   snprintf(rep->bias, sizeof rep->bias, "%s", s.bias.name);
   rep->pulse_s = s.pulse;
+  rep->gap_grid_m = r.grid;
   rep->ninputs = prog->inputs.size;
   rep->noutputs = prog->outputs.size;
   rep->ncycles = prog->cycles.size;

@@ -1,4 +1,4 @@
-/* The program run's report as JSON (docs/device.md section 10.2). */
+/* The program run's report as JSON (docs/device.md section 10.1). */
 #include <jansson.h>
 #include <math.h>
 
@@ -121,6 +121,9 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
                       json_boolean(lw_device_program_passed(rep)));
   json_object_set_new(root, "pmr_runs",
                       json_integer((json_int_t)rep->pmr_runs));
+  json_object_set_new(root, "pmr_integrated",
+                      json_integer((json_int_t)rep->pmr_integrated));
+  json_object_set_new(root, "gap_grid_nm", json_real(rep->gap_grid_m * 1e9));
   json_object_set_new(root, "pmr_steps",
                       json_integer((json_int_t)rep->pmr_steps));
   json_object_set_new(root, "seconds", json_real(rep->seconds));

@@ -27,8 +27,11 @@ static int kind_of(lw_drow *r, const char *name) {
   return (int)r->nkinds++;
 }
 
+/* The cache's size: about 100 MB. */
+#define MEMO_ENTRIES (1u << 18)
+
 lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
-                       lw_error *err) {
+                       double grid, lw_error *err) {
   memset(r, 0, sizeof *r);
   r->s = s;
   r->prog = prog;
@@ -65,6 +68,8 @@ lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
     r->cells[c].margin_nm = INFINITY;
   r->least_margin = INFINITY;
   r->least_input_margin = INFINITY;
+  r->grid = grid > 0 ? grid : 0;
+  r->memo = r->grid > 0 ? lw_dmemo_new(MEMO_ENTRIES) : NULL;
   lw_drow_reset(r);
   return LW_OK;
 }
@@ -77,7 +82,13 @@ void lw_drow_free(lw_drow *r) {
   lw_free(r->since);
   lw_free(r->reads);
   lw_free(r->cells);
+  lw_dmemo_free(r->memo);
   memset(r, 0, sizeof *r);
+}
+
+void lw_drow_new_cells(lw_drow *r) {
+  if (r->memo)
+    lw_dmemo_clear(r->memo);
 }
 
 static double written_gap(const lw_drow *r, uint32_t c, int value) {
@@ -156,15 +167,49 @@ static void check_cell(lw_drow *r, uint32_t c, uint32_t cycle, int kind,
            r->kinds[kind].name);
 }
 
-static void run_circuit(lw_drow *r, const lw_pmr *c, const uint32_t *cells,
-                        lw_pmr_result *res) {
+static void integrate(lw_drow *r, const lw_pmr *c, lw_pmr_result *res) {
   lw_error err;
-  if (r->on_circuit)
-    r->on_circuit(r->ctx, c, cells);
   /* the circuits built here are well formed: lw_pmr_run cannot refuse */
   (void)lw_pmr_run(c, r->s->bias.read, res, NULL, &err);
-  r->runs++;
+  r->integrated++;
   r->steps += res->steps;
+}
+
+/* On the grid (memo.h): the run from the grid point nearest the gaps,
+ * cached, each device's result moved back by its distance to that point. */
+static void run_on_grid(lw_drow *r, uint32_t kind, lw_pmr *c,
+                        const uint32_t *cells, lw_pmr_result *res) {
+  double gap[LW_PMR_MAX_DEVICES];
+  lw_dmemo_key key;
+  for (uint32_t i = 0; i < c->n; i++) {
+    gap[i] = c->dev[i].gap;
+    c->dev[i].gap = lw_dmemo_grid_point(gap[i], r->grid);
+  }
+  lw_dmemo_key_of(&key, kind, c->n, gap, r->grid, r->models ? cells : NULL);
+  if (!r->memo || !lw_dmemo_get(r->memo, &key, res)) {
+    integrate(r, c, res);
+    if (r->memo)
+      lw_dmemo_put(r->memo, &key, res);
+  }
+  for (uint32_t i = 0; i < c->n; i++) {
+    const lw_rram *m = c->dev[i].model ? c->dev[i].model : &c->model;
+    double d = gap[i] - c->dev[i].gap;
+    res->gap[i] = fmin(fmax(res->gap[i] + d, m->gap_min), m->gap_max);
+    res->lo_gap[i] = fmin(fmax(res->lo_gap[i] + d, m->gap_min), m->gap_max);
+    res->hi_gap[i] = fmin(fmax(res->hi_gap[i] + d, m->gap_min), m->gap_max);
+    c->dev[i].gap = gap[i];
+  }
+}
+
+static void run_circuit(lw_drow *r, uint32_t kind, lw_pmr *c,
+                        const uint32_t *cells, lw_pmr_result *res) {
+  if (r->on_circuit)
+    r->on_circuit(r->ctx, c, cells);
+  if (r->grid > 0)
+    run_on_grid(r, kind, c, cells, res);
+  else
+    integrate(r, c, res);
+  r->runs++;
 }
 
 /* INIT: the cell alone on its line; a set goes through RS (its current
@@ -186,7 +231,7 @@ static double run_init(lw_drow *r, uint32_t cell, int value, uint32_t cycle,
       .model = r->models ? &r->models[cell] : NULL,
   };
   lw_pmr_result res;
-  run_circuit(r, &c, &cell, &res);
+  run_circuit(r, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, &c, &cell, &res);
   r->gap[cell] = res.gap[0];
   note_write(r, cell, value, cycle, 0);
   check_cell(r, cell, cycle, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, v);
@@ -223,7 +268,7 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
   int over = lw_gate(op->type)->over >= 0;
   int value = (int)(lw_gate_eval(op->type, x, op->nin + (uint32_t)over) & 1);
   lw_pmr_result res;
-  run_circuit(r, &c, cells, &res);
+  run_circuit(r, (uint32_t)ro->kind, &c, cells, &res);
   for (uint32_t k = 0; k < op->nin; k++) {
     double before = r->gap[cells[k]];
     r->gap[cells[k]] = res.gap[k];

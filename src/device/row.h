@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "device/check.h"
+#include "device/memo.h"
 #include "lowwear/device.h"
 #include "net/program.h"
 
@@ -45,7 +46,13 @@ typedef struct lw_drow {
   uint32_t least_cell, least_cycle;
   double least_input_margin; /* m */
   uint32_t least_input_cell;
-  uint64_t runs, steps; /* circuits integrated, integrator steps */
+  /* the gap grid's pitch (m; 0 = none: every circuit integrated from the
+   * gaps as they are) and its cache (NULL = none), memo.h */
+  double grid;
+  lw_dmemo *memo;
+  uint64_t runs;       /* circuits run */
+  uint64_t integrated; /* of them integrated, not found in the cache */
+  uint64_t steps;      /* integrator steps of the runs */
   /* called with every circuit before it runs, and the cell of each of its
    * devices (the whole-program ngspice deck, spice.c); NULL: none */
   void (*on_circuit)(void *ctx, const lw_pmr *c, const uint32_t *cells);
@@ -53,10 +60,14 @@ typedef struct lw_drow {
 } lw_drow;
 
 /* Resolve every cycle of prog against the bias table (an op without a
- * bias row is LW_ERR_USAGE naming the cycle); every cell starts at hrs. */
+ * bias row is LW_ERR_USAGE naming the cycle); every cell starts at hrs.
+ * grid > 0: run on the gap grid of that pitch, with a cache. */
 lw_status lw_drow_init(lw_drow *r, const lw_dsetup *s, const lw_program *prog,
-                       lw_error *err);
+                       double grid, lw_error *err);
 void lw_drow_free(lw_drow *r);
+/* The cells' parameters changed (r->models, hrs, lrs): forget the cached
+ * runs. */
+void lw_drow_new_cells(lw_drow *r);
 /* Every cell back to its written 0 (a fresh row). */
 void lw_drow_reset(lw_drow *r);
 /* One evaluation: write the inputs (in[j] = program input j), run the

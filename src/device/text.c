@@ -138,9 +138,15 @@ void lw_device_program_report_print(FILE *out,
           rep->least_input_margin_nm);
   if (rep->trials)
     print_monte_carlo(out, rep);
-  fprintf(out, "%u of %u vectors pass (%.3f s, %llu circuits integrated)\n",
+  fprintf(out,
+          "%u of %u vectors pass (%.3f s, %llu circuits run, %llu "
+          "integrated",
           rep->passing, rep->nvectors, rep->seconds,
-          (unsigned long long)rep->pmr_runs);
+          (unsigned long long)rep->pmr_runs,
+          (unsigned long long)rep->pmr_integrated);
+  if (rep->gap_grid_m > 0)
+    fprintf(out, ", gap grid %g nm", rep->gap_grid_m * 1e9);
+  fprintf(out, ")\n");
   fprintf(out, "%s\n", lw_device_program_passed(rep) ? "PASS" : "FAIL");
 }
 

@@ -69,6 +69,7 @@ void lw_device_monte_carlo(lw_drow *r, const lw_dvectors *vs,
     r->models = c.models;
     r->hrs = c.hrs;
     r->lrs = c.lrs;
+    lw_drow_new_cells(r);
     char kind[LW_DEVICE_KIND_NAME];
     uint32_t passing = lw_device_run_vectors(r, vs, res, kind);
     rep->trials_pass += passing == vs->n;
@@ -79,6 +80,7 @@ void lw_device_monte_carlo(lw_drow *r, const lw_dvectors *vs,
   }
   r->models = NULL;
   r->hrs = r->lrs = NULL;
+  lw_drow_new_cells(r);
   rep->mc_energy_j = energy / ((double)trials * vs->n);
   uint32_t best = 0;
   for (uint32_t k = 0; k < nnames; k++)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static char circuits[3200];
 static char dir[64];
@@ -114,6 +115,31 @@ static char *other_columns(const char *csv) {
   return out;
 }
 
+/* A bias file that does not parse stops bench --device before any
+ * circuit runs: exit 1, the file and its line named, no output folder. */
+static void test_bad_bias_file_refused_first(void **state) {
+  (void)state;
+  char bias[256], fa[1024], cmd[2048], *said = NULL;
+  lw_test_source("examples/full_adder.blif", fa, sizeof fa);
+  snprintf(bias, sizeof bias, "%s/bad.bias", dir);
+  FILE *f = fopen(bias, "w");
+  assert_non_null(f);
+  fputs("name bad\nrs 50\ngate NOR 1.25\n", f);
+  fclose(f);
+  snprintf(cmd, sizeof cmd,
+           "bench --quiet --device --device-bias %s -o %s/badout %s", bias, dir,
+           fa);
+  assert_int_equal(lw_test_run_cli(cmd, &said), 1);
+  char where[300];
+  snprintf(where, sizeof where, "%s:3", bias);
+  if (!said || !strstr(said, where))
+    fail_msg("the message does not name %s: %s", where, said ? said : "");
+  free(said);
+  struct stat sb;
+  snprintf(cmd, sizeof cmd, "%s/badout", dir);
+  assert_int_not_equal(stat(cmd, &sb), 0);
+}
+
 static void test_bench_device(void **state) {
   (void)state;
   lw_test_need_abc();
@@ -184,6 +210,7 @@ static void test_bench_device(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bench_device),
+      cmocka_unit_test(test_bad_bias_file_refused_first),
   };
   return lw_test_run(tests, setup, teardown);
 }
