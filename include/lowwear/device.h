@@ -193,7 +193,7 @@ typedef struct lw_device_program_report {
   uint32_t first_fail; /* earliest failing cycle over the vectors, 0 none */
   char first_fail_kind[LW_DEVICE_KIND_NAME];
   double gap_grid_m;       /* as the params' */
-  uint64_t pmr_runs;       /* circuits run */
+  uint64_t pmr_runs;       /* circuits run (Monte Carlo rows too) */
   uint64_t pmr_integrated; /* of them integrated (the rest: the cache) */
   uint64_t pmr_steps;      /* integrator steps over the integrated ones */
   /* Monte Carlo (variation > 0 or trials > 0) */

@@ -188,9 +188,6 @@ static void summarise(const lw_drow *r, const lw_dvectors *vs,
   rep->least_cycle = r->least_cycle;
   rep->least_input_margin_nm = r->least_input_margin * 1e9;
   rep->least_input_cell = r->least_input_cell;
-  rep->pmr_runs = r->runs;
-  rep->pmr_integrated = r->integrated;
-  rep->pmr_steps = r->steps;
   for (uint32_t v = 0; v < vs->n; v++) {
     const lw_device_vector *one = &rep->vectors[v];
     if (one->first_fail &&
@@ -247,6 +244,10 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   summarise(&r, &vs, rep);
   if (p->variation > 0 || p->trials > 0)
     lw_device_monte_carlo(&r, &vs, p, rep);
+  /* the circuits of every row run, Monte Carlo rows included */
+  rep->pmr_runs = r.runs;
+  rep->pmr_integrated = r.integrated;
+  rep->pmr_steps = r.steps;
   rep->min_pass = p->min_pass;
   rep->spice = p->spice_dir != NULL;
   if (rep->spice)
