@@ -162,24 +162,6 @@ static void same_with_and_without_cache(const lw_program *prog,
   lw_drow_free(&b);
 }
 
-static void test_cache_changes_nothing(void **state) {
-  (void)state;
-  lw_test_need_abc();
-  char blif[1024];
-  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
-  for (size_t f = 0; f < NFLOWS; f++) {
-    lw_net *net;
-    lw_program *prog;
-    map_file(blif, flows[f], &net, &prog);
-    for (int varied = 0; varied < 2; varied++) {
-      same_with_and_without_cache(prog, "recommended", varied);
-      same_with_and_without_cache(prog, "paper", varied);
-    }
-    lw_program_free(prog);
-    lw_net_free(net);
-  }
-}
-
 static lw_device_program_report run(const lw_net *net, const lw_program *prog,
                                     const char *bias, int fmin, double grid) {
   lw_device_program_params p = lw_device_program_params_default();
@@ -228,17 +210,24 @@ static void close_to_exact(const lw_net *net, const lw_program *prog,
   lw_device_program_report_free(&g);
 }
 
-static void test_grid_close_on_full_adder(void **state) {
+/* The full adder's programs of every flow, at both biases: the cache
+ * changes nothing, nominal and with per-cell parameters, and the grid is
+ * close to the gaps as they are. */
+static void test_full_adder_every_flow(void **state) {
   (void)state;
   lw_test_need_abc();
   char blif[1024];
   lw_test_source("examples/full_adder.blif", blif, sizeof blif);
+  const char *const bias[] = {"recommended", "paper"};
   for (size_t f = 0; f < NFLOWS; f++) {
     lw_net *net;
     lw_program *prog;
     map_file(blif, flows[f], &net, &prog);
-    close_to_exact(net, prog, "recommended", 1, flows[f]);
-    close_to_exact(net, prog, "paper", 1, flows[f]);
+    for (int b = 0; b < 2; b++) {
+      same_with_and_without_cache(prog, bias[b], 0);
+      same_with_and_without_cache(prog, bias[b], 1);
+      close_to_exact(net, prog, bias[b], 1, flows[f]);
+    }
     lw_program_free(prog);
     lw_net_free(net);
   }
@@ -293,8 +282,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_key_quantises),
       cmocka_unit_test(test_cache_gets_what_was_put),
-      cmocka_unit_test(test_cache_changes_nothing),
-      cmocka_unit_test(test_grid_close_on_full_adder),
+      cmocka_unit_test(test_full_adder_every_flow),
       cmocka_unit_test(test_grid_close_on_creeping_input),
       cmocka_unit_test(test_grid_close_on_random_circuits),
   };
