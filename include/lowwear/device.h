@@ -123,6 +123,9 @@ typedef struct lw_device_program_params {
                        the nominal run decides alone */
   const char *spice_dir; /* one ngspice deck of the first vector, or NULL */
   const char *ngspice;   /* its executable (NULL: ngspice on the PATH) */
+  /* the trace of one vector (the first failing one, else vector 0) into
+   * this folder (program_trace.csv, .svg), or NULL */
+  const char *trace_dir;
   /* pitch of the gap grid, m (docs/device.md 10.9): each circuit is
    * integrated from the grid point nearest its gaps and the run is
    * cached; 0 = integrate every circuit from the gaps as they are */
@@ -203,6 +206,8 @@ typedef struct lw_device_program_report {
   double mc_energy_j; /* per evaluation, mean over the trials */
   char mc_first_fail_kind[LW_DEVICE_KIND_NAME]; /* most frequent first
                                                    failing kind, "" none */
+  int trace;             /* trace_dir given: the trace is written */
+  uint32_t trace_vector; /* the vector traced */
   int spice; /* spice_dir given: the deck is written, see spice_stats */
   lw_device_spice_stats spice_stats;
   double seconds;

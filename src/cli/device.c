@@ -20,7 +20,9 @@
       "pulse width (flat top) in seconds [default = the bias table's]")        \
   OPT(json, "--json", LW_OPT_FLAG, NULL, 0, 0, "", "print JSON")               \
   OPT(trace, "--trace", LW_OPT_STR, NULL, 0, 0, "DIR",                         \
-      "write gap and voltage traces (CSV + SVG) per case into DIR")            \
+      "write gap and voltage traces (CSV + SVG) per case into DIR; with "      \
+      "--program the cycle-by-cycle trace of one vector (the first failing "   \
+      "one, else the first)")                                                  \
   OPT(window, "--window", LW_OPT_STR, NULL, 0, 0, "DIR",                       \
       "write the pass/fail map of one --gate (default NOR) into DIR")          \
   OPT(spice, "--spice", LW_OPT_STR, NULL, 0, 0, "DIR",                         \
@@ -94,6 +96,7 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   }
   p.spice_dir = o->spice.set ? o->spice.str : NULL;
   p.ngspice = o->ngspice.str;
+  p.trace_dir = o->trace.set ? o->trace.str : NULL;
   if (o->gap_grid.set)
     p.gap_grid_m = o->gap_grid.real * 1e-9;
   lw_device_program_report rep;
@@ -109,6 +112,11 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
   } else {
     lw_device_program_report_print(stdout, &rep);
   }
+  if (rep.trace)
+    fprintf(stderr,
+            "lowwear: trace of vector %u in %s/program_trace.csv and "
+            "program_trace.svg\n",
+            rep.trace_vector, o->trace.str);
   if (rep.spice)
     lw_device_program_spice_print(stderr, &rep.spice_stats, o->spice.str);
   int passed = lw_device_program_passed(&rep);

@@ -249,8 +249,16 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   rep->pmr_integrated = r.integrated;
   rep->pmr_steps = r.steps;
   rep->min_pass = p->min_pass;
+  rep->trace = p->trace_dir != NULL;
+  if (rep->trace) {
+    while (rep->trace_vector + 1 < vs.n && rep->vectors[rep->trace_vector].pass)
+      rep->trace_vector++;
+    if (rep->vectors[rep->trace_vector].pass)
+      rep->trace_vector = 0;
+    st = lw_device_program_trace(&r, &vs, rep->trace_vector, p->trace_dir, err);
+  }
   rep->spice = p->spice_dir != NULL;
-  if (rep->spice)
+  if (rep->spice && st == LW_OK)
     st = lw_device_spice_program(&r, &vs, 0, p->spice_dir, p->ngspice,
                                  &rep->spice_stats, err);
   lw_drow_free(&r);

@@ -38,4 +38,10 @@ lw_status lw_device_spice_program(lw_drow *r, const lw_dvectors *vs, uint32_t v,
                                   const char *dir, const char *ngspice_path,
                                   lw_device_spice_stats *stats, lw_error *err);
 
+/* --trace DIR of a program run (program_trace.c): vector v of vs, after
+ * the vectors before it from a fresh row, recorded cycle by cycle into
+ * dir/program_trace.csv and .svg. Leaves r reset. */
+lw_status lw_device_program_trace(lw_drow *r, const lw_dvectors *vs, uint32_t v,
+                                  const char *dir, lw_error *err);
+
 #endif

@@ -119,6 +119,9 @@ char *lw_device_program_report_json(const lw_device_program_report *rep) {
   /* what the CLI exits with: 0 passed, 4 not (lw_device_program_passed) */
   json_object_set_new(root, "passed",
                       json_boolean(lw_device_program_passed(rep)));
+  if (rep->trace)
+    json_object_set_new(root, "trace_vector",
+                        json_integer((json_int_t)rep->trace_vector));
   json_object_set_new(root, "pmr_runs",
                       json_integer((json_int_t)rep->pmr_runs));
   json_object_set_new(root, "pmr_integrated",

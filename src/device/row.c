@@ -230,12 +230,14 @@ static double run_init(lw_drow *r, uint32_t cell, int value, uint32_t cycle,
       .gap = r->gap[cell],
       .model = r->models ? &r->models[cell] : NULL,
   };
+  int kind = value ? LW_DKIND_INIT1 : LW_DKIND_INIT0;
   lw_pmr_result res;
-  run_circuit(r, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, &c, &cell, &res);
+  run_circuit(r, (uint32_t)kind, &c, &cell, &res);
   r->gap[cell] = res.gap[0];
   note_write(r, cell, value, cycle, 0);
-  check_cell(r, cell, cycle, value ? LW_DKIND_INIT1 : LW_DKIND_INIT0, v);
-  int kind = value ? LW_DKIND_INIT1 : LW_DKIND_INIT0;
+  check_cell(r, cell, cycle, kind, v);
+  if (r->on_result)
+    r->on_result(r->ctx, r, cycle, kind, &c, &cell, &res);
   r->kinds[kind].cycles += 1;
   r->kinds[kind].energy_j += res.energy;
   return res.energy;
@@ -278,6 +280,8 @@ static double run_gate(lw_drow *r, const lw_op *op, const lw_drow_op *ro,
   note_write(r, op->out, value, cycle, 0);
   for (uint32_t k = 0; k < n; k++)
     check_cell(r, cells[k], cycle, ro->kind, v);
+  if (r->on_result)
+    r->on_result(r->ctx, r, cycle, ro->kind, &c, cells, &res);
   r->kinds[ro->kind].cycles += 1;
   r->kinds[ro->kind].energy_j += res.energy;
   return res.energy;

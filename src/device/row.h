@@ -56,6 +56,12 @@ typedef struct lw_drow {
   /* called with every circuit before it runs, and the cell of each of its
    * devices (the whole-program ngspice deck, spice.c); NULL: none */
   void (*on_circuit)(void *ctx, const lw_pmr *c, const uint32_t *cells);
+  /* called after every circuit, once the row took its result: its cycle
+   * (0 = the setup), kind, devices (with the gaps they had before), cells
+   * and result (the program trace, program_trace.c); NULL: none */
+  void (*on_result)(void *ctx, const struct lw_drow *r, uint32_t cycle,
+                    int kind, const lw_pmr *c, const uint32_t *cells,
+                    const lw_pmr_result *res);
   void *ctx;
 } lw_drow;
 
