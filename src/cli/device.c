@@ -75,6 +75,13 @@ static int run_program(const device_opts *o, const char **pos, int npos) {
                               "PROGRAM.json");
   if (o->min_pass.set && !o->variation.set)
     return lw_cli_usage_error("device", "%s", "--min-pass needs --variation");
+  if (o->gate.set || o->window.set)
+    return lw_cli_usage_error("device",
+                              "%s is of the per-gate check, not of "
+                              "--program",
+                              o->gate.set ? "--gate" : "--window");
+  if (o->trials.set && !o->variation.set)
+    return lw_cli_usage_error("device", "%s", "--trials needs --variation");
   lw_error err = {0};
   lw_read_params rp = lw_read_params_default();
   lw_net *net = NULL;
@@ -134,6 +141,13 @@ int lw_cli_device(int argc, char **argv) {
     return rc < 0 ? 0 : rc;
   if (o.program.set || npos)
     return run_program(&o, pos, npos);
+  /* the options of --program alone: their help says so first */
+  const lw_opt_value *v = (const lw_opt_value *)&o;
+  for (int k = 0; k < LW_CLI_NOPTS(device_rows); k++)
+    if (v[k].set && (!strncmp(device_rows[k].help, "--program:", 10) ||
+                     !strncmp(device_rows[k].help, "--variation:", 12)))
+      return lw_cli_usage_error("device", "%s needs --program",
+                                device_rows[k].name);
   lw_device_params p = lw_device_params_default();
   p.bias = o.bias.str;
   p.gate = o.gate.str;

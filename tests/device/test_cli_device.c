@@ -68,6 +68,22 @@ static void test_usage_errors(void **state) {
   assert_int_equal(run("device --pulse 0", &out, &err), 2);
   free(out);
   free(err);
+  /* an option of the other mode is refused, not ignored */
+  const char *const misplaced[][2] = {
+      {"device --vectors 3", "--vectors needs --program"},
+      {"device --gap-grid 0", "--gap-grid needs --program"},
+      {"device --min-pass 0.5", "--min-pass needs --program"},
+      {"device --program a.blif b.json --window w", "--window is of the"},
+      {"device --program a.blif b.json --gate NOR", "--gate is of the"},
+      {"device --program a.blif b.json --trials 3", "--trials needs"},
+  };
+  for (size_t k = 0; k < sizeof misplaced / sizeof *misplaced; k++) {
+    assert_int_equal(run(misplaced[k][0], &out, &err), 2);
+    if (!strstr(err, misplaced[k][1]))
+      fail_msg("%s: %s", misplaced[k][0], err);
+    free(out);
+    free(err);
+  }
   assert_int_equal(run("device --help", &out, &err), 0);
   assert_non_null(strstr(out, "--bias"));
   assert_non_null(strstr(out, "[default = recommended]"));
