@@ -1,5 +1,6 @@
 /* The cache of circuit runs on the gap grid (memo.h): open addressing over
- * a power-of-two table of entry numbers, the entries in insertion order.
+ * a power-of-two table of entry numbers, the entries in insertion order,
+ * both grown by doubling up to the cache's size.
  * It keeps what the row uses of a run: the final, lowest and highest gaps,
  * the energy, the hottest temperature and the integrator's steps. */
 #include "device/memo.h"
@@ -21,25 +22,38 @@ typedef struct entry {
 
 struct lw_dmemo {
   entry *entries;
-  uint32_t size, max;
-  uint32_t *slots; /* entry number + 1; 0 = empty */
-  uint32_t mask;   /* slots - 1, at least twice max */
+  uint32_t size, cap, max; /* entries held, allocated, at most */
+  uint32_t *slots;         /* entry number + 1; 0 = empty */
+  uint32_t mask;           /* slots - 1, at least twice cap */
   uint64_t hits, stored;
   uint32_t flushes;
 };
+
+/* Room for cap entries, in slots at least twice as many, rehashed. */
+static void grow(lw_dmemo *m, uint32_t cap) {
+  uint32_t slots = 16;
+  while (slots < 2 * cap)
+    slots *= 2;
+  m->entries = lw_realloc(m->entries, sizeof *m->entries * cap);
+  m->cap = cap;
+  lw_free(m->slots);
+  m->slots = lw_alloc(sizeof *m->slots * slots);
+  memset(m->slots, 0, sizeof *m->slots * slots);
+  m->mask = slots - 1;
+  for (uint32_t e = 0; e < m->size; e++) {
+    uint32_t s = (uint32_t)m->entries[e].hash & m->mask;
+    while (m->slots[s])
+      s = (s + 1) & m->mask;
+    m->slots[s] = e + 1;
+  }
+}
 
 lw_dmemo *lw_dmemo_new(uint32_t max_entries) {
   LW_ASSERT(max_entries > 0);
   lw_dmemo *m = lw_alloc(sizeof *m);
   memset(m, 0, sizeof *m);
   m->max = max_entries;
-  uint32_t slots = 16;
-  while (slots < 2 * max_entries)
-    slots *= 2;
-  m->mask = slots - 1;
-  m->slots = lw_alloc(sizeof *m->slots * slots);
-  memset(m->slots, 0, sizeof *m->slots * slots);
-  m->entries = lw_alloc(sizeof *m->entries * max_entries);
+  grow(m, max_entries < 1024 ? max_entries : 1024);
   return m;
 }
 
@@ -132,6 +146,8 @@ void lw_dmemo_put(lw_dmemo *m, const lw_dmemo_key *k,
   if (m->size == m->max) {
     lw_dmemo_clear(m);
     m->flushes++;
+  } else if (m->size == m->cap) {
+    grow(m, m->cap <= m->max / 2 ? 2 * m->cap : m->max);
   }
   uint64_t h = hash_of(k);
   uint32_t s = find(m, k, h);

@@ -22,7 +22,8 @@ typedef struct lw_dmemo_key {
 
 typedef struct lw_dmemo lw_dmemo;
 
-/* A cache of at most max_entries runs; past that it starts again empty. */
+/* A cache of at most max_entries runs (it grows to that as needed); past
+ * that it starts again empty. */
 lw_dmemo *lw_dmemo_new(uint32_t max_entries);
 void lw_dmemo_free(lw_dmemo *m);
 /* Forget every run (the cells' parameters changed). */

@@ -84,6 +84,30 @@ static void test_cache_gets_what_was_put(void **state) {
   lw_dmemo_free(m);
 }
 
+/* Past its first allocation the cache grows, and keeps every run. */
+static void test_cache_grows(void **state) {
+  (void)state;
+  lw_dmemo *m = lw_dmemo_new(5000);
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t i = 0; i < 4000; i++) {
+      double g = 1e-9 + i * GRID;
+      lw_dmemo_key k;
+      lw_dmemo_key_of(&k, i % 3, 1, &g, GRID, NULL);
+      lw_pmr_result got, r = result_with(g);
+      if (!pass)
+        lw_dmemo_put(m, &k, &r);
+      else if (!lw_dmemo_get(m, &k, &got) || got.gap[0] != g)
+        fail_msg("run %u lost after growing", i);
+    }
+  uint64_t hits, stored;
+  uint32_t flushes;
+  lw_dmemo_counts(m, &hits, &stored, &flushes);
+  assert_int_equal(hits, 4000);
+  assert_int_equal(stored, 4000);
+  assert_int_equal(flushes, 0);
+  lw_dmemo_free(m);
+}
+
 /* ---- programs ------------------------------------------------------------ */
 
 static const char *const flows[] = {"simpler", "losss", "lowwear",
@@ -282,6 +306,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_key_quantises),
       cmocka_unit_test(test_cache_gets_what_was_put),
+      cmocka_unit_test(test_cache_grows),
       cmocka_unit_test(test_full_adder_every_flow),
       cmocka_unit_test(test_grid_close_on_creeping_input),
       cmocka_unit_test(test_grid_close_on_random_circuits),
