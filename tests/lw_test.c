@@ -90,6 +90,18 @@ struct lw_net *lw_test_read_circuit(const char *path) {
   return net;
 }
 
+void lw_test_map(const char *blif, const char *flow, const char *json,
+                 lw_net **net, lw_program **prog) {
+  char cmd[4096];
+  snprintf(cmd, sizeof cmd, "map %s --flow %s --no-cec -o %s 2>/dev/null", blif,
+           flow, json);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+  *net = lw_test_read_circuit(blif);
+  lw_error err = {0};
+  if (lw_io_read_program(json, prog, &err) != LW_OK)
+    fail_msg("%s: %s", json, err.msg);
+}
+
 int lw_test_have_abc(void) {
   return system("command -v berkeley-abc >/dev/null 2>&1 || "
                 "command -v abc >/dev/null 2>&1") == 0;

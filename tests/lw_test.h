@@ -78,6 +78,11 @@ const char *lw_test_source(const char *rel, char *buf, size_t n);
 /* The circuit file read as lowwear reads it; the test fails when it
  * cannot be read. Free with lw_net_free. */
 struct lw_net *lw_test_read_circuit(const char *path);
+/* `lowwear map BLIF --flow FLOW --no-cec -o JSON` (it must succeed), then
+ * the circuit and the program read back. */
+struct lw_program;
+void lw_test_map(const char *blif, const char *flow, const char *json,
+                 struct lw_net **net, struct lw_program **prog);
 /* 1 when an ABC executable (yosys) is on the PATH. */
 int lw_test_have_abc(void);
 int lw_test_have_yosys(void);

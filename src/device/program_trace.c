@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/svg.h"
 #include "device/out.h"
 #include "device/program.h"
 
@@ -109,31 +108,20 @@ static void write_svg(lw_chars *b, const lw_drow *r, const trace_rows *rows,
   lw_doubles xy = {0};
   double lowest;
   least_per_cycle(rows, ncycles, &xy, &lowest);
-  lw_svg_axes top = {.x = 70,
-                     .y = 30,
-                     .w = 560,
-                     .h = 200,
-                     .xmin = 0,
+  lw_svg_axes top = {.xmin = 0,
                      .xmax = ncycles + 1,
                      .ymin = 0,
                      .ymax = 2.4, /* room for the legend above 1.8 nm */
                      .title = title.data,
                      .ylabel = "gap (nm)"};
   lw_svg_axes bot = top;
-  bot.y = 280;
+  lw_device_panels(&top, &bot);
   bot.ymin = fmin(0, lowest) - 0.05;
   bot.ymax = 0.8;
   bot.title = "least margin of the cycle's devices";
   bot.xlabel = "cycle (0: setup)";
   bot.ylabel = "margin (nm)";
-  lw_svg_begin(b, &(lw_svg_page){.width = 660,
-                                 .height = 530,
-                                 .attrs = LW_SVG_PLAIN_FONT,
-                                 .background = "white",
-                                 .version = 0,
-                                 .viewbox = 1});
-  lw_svg_frame(b, &top);
-  lw_svg_frame(b, &bot);
+  lw_device_figure_begin(b, &top, &bot);
   plot_gaps(b, &top, rows, fmax(0.25, (ncycles + 1) / 400.0));
   lw_svg_series m = {.data = xy.data,
                      .count = xy.size / 2,

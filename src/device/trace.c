@@ -54,17 +54,13 @@ static void trace_axes(const lw_pmr_trace *tr, const char *title,
         vmax = fmax(vmax, d[(size_t)k * tr->stride + c]);
       }
   double pad = 0.1 * (vmax - vmin + 0.1);
-  *top = (lw_svg_axes){.x = 70,
-                       .y = 30,
-                       .w = 560,
-                       .h = 200,
-                       .xmax = t_end * 1e9,
+  *top = (lw_svg_axes){.xmax = t_end * 1e9,
                        .ymin = vmin - pad,
                        .ymax = vmax + pad,
                        .title = title,
                        .ylabel = "voltage (V)"};
   *bot = *top;
-  bot->y = 280;
+  lw_device_panels(top, bot);
   bot->ymin = 0;
   bot->ymax = 2.0;
   bot->title = NULL;
@@ -102,14 +98,7 @@ static void write_svg(lw_chars *b, const lw_device_case *cs,
            cs->pass ? "pass" : "FAIL");
   lw_svg_axes top, bot;
   trace_axes(tr, title, &top, &bot);
-  lw_svg_begin(b, &(lw_svg_page){.width = 660,
-                                 .height = 530,
-                                 .attrs = LW_SVG_PLAIN_FONT,
-                                 .background = "white",
-                                 .version = 0,
-                                 .viewbox = 1});
-  lw_svg_frame(b, &top);
-  lw_svg_frame(b, &bot);
+  lw_device_figure_begin(b, &top, &bot);
   const char *labels[2 * LW_PMR_MAX_DEVICES + 1];
   const char *colors[2 * LW_PMR_MAX_DEVICES + 1];
   char names[2 * LW_PMR_MAX_DEVICES + 1][24];

@@ -117,15 +117,9 @@ static const char *const flows[] = {"simpler", "losss", "lowwear",
 /* Map blif with a flow into the scratch folder; circuit and program. */
 static void map_file(const char *blif, const char *flow, lw_net **net,
                      lw_program **prog) {
-  char path[1200], cmd[2600];
+  char path[1200];
   snprintf(path, sizeof path, "%s/memo_%s.json", lw_test_dir, flow);
-  snprintf(cmd, sizeof cmd, "map %s --flow %s --no-cec -o %s 2>/dev/null", blif,
-           flow, path);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
-  lw_error err = {0};
-  lw_read_params rp = lw_read_params_default();
-  assert_int_equal(lw_io_read_circuit(blif, &rp, net, &err), LW_OK);
-  assert_int_equal(lw_io_read_program(path, prog, &err), LW_OK);
+  lw_test_map(blif, flow, path, net, prog);
 }
 
 /* Every cell's tox and F_min off nominal by up to 5 %, from a seed. */

@@ -26,16 +26,10 @@ static const char *const flows[] = {"simpler", "losss", "lowwear",
 /* Map examples/full_adder.blif with a flow into the scratch folder; the
  * circuit and the program, read back. */
 static void full_adder(const char *flow, lw_net **net, lw_program **prog) {
-  char blif[1024], path[1200], cmd[2600];
+  char blif[1024], path[1200];
   lw_test_source("examples/full_adder.blif", blif, sizeof blif);
   snprintf(path, sizeof path, "%s/fa_%s.json", lw_test_dir, flow);
-  snprintf(cmd, sizeof cmd, "map %s --flow %s -o %s 2>/dev/null", blif, flow,
-           path);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
-  lw_error err = {0};
-  lw_read_params rp = lw_read_params_default();
-  assert_int_equal(lw_io_read_circuit(blif, &rp, net, &err), LW_OK);
-  assert_int_equal(lw_io_read_program(path, prog, &err), LW_OK);
+  lw_test_map(blif, flow, path, net, prog);
 }
 
 static lw_device_program_report run_mc(const lw_net *net,

@@ -16,16 +16,10 @@
 #include "net/program.h"
 
 static void full_adder(lw_net **net, lw_program **prog) {
-  char blif[1024], path[1200], cmd[2600];
+  char blif[1024], path[1200];
   lw_test_source("examples/full_adder.blif", blif, sizeof blif);
   snprintf(path, sizeof path, "%s/fa.json", lw_test_dir);
-  snprintf(cmd, sizeof cmd, "map %s --flow lowwear --no-cec -o %s 2>/dev/null",
-           blif, path);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
-  lw_error err = {0};
-  lw_read_params rp = lw_read_params_default();
-  assert_int_equal(lw_io_read_circuit(blif, &rp, net, &err), LW_OK);
-  assert_int_equal(lw_io_read_program(path, prog, &err), LW_OK);
+  lw_test_map(blif, "lowwear", path, net, prog);
 }
 
 static lw_device_program_report traced(const lw_net *net,
@@ -95,52 +89,59 @@ static int file_has(const char *dir, const char *name, const char *text) {
   return n;
 }
 
-static void test_passing_run_traces_vector_0(void **state) {
-  (void)state;
-  lw_test_need_abc();
+/* The full adder's lowwear program traced at a bias into lw_test_dir/sub:
+ * the report, the CSV checked against it, and its first wrong cycle. */
+static lw_device_program_report
+trace_full_adder(const char *bias, const char *sub, uint32_t *wrong) {
   lw_net *net;
   lw_program *prog;
   full_adder(&net, &prog);
   char dir[1200];
-  snprintf(dir, sizeof dir, "%s/pass", lw_test_dir);
-  lw_device_program_report rep = traced(net, prog, "recommended", dir);
-  assert_true(rep.all_pass);
-  assert_int_equal(rep.trace_vector, 0);
-  uint32_t wrong;
-  assert_int_equal(check_csv(dir, &rep, &wrong), devices_per_evaluation(prog));
-  assert_int_equal(wrong, 0);
-  assert_int_equal(file_has(dir, "program_trace.svg", "vector 0: pass"), 1);
-  lw_device_program_report_free(&rep);
+  snprintf(dir, sizeof dir, "%s/%s", lw_test_dir, sub);
+  lw_device_program_report rep = traced(net, prog, bias, dir);
+  assert_int_equal(check_csv(dir, &rep, wrong), devices_per_evaluation(prog));
   lw_program_free(prog);
   lw_net_free(net);
+  return rep;
+}
+
+static int svg_has(const char *sub, const char *text) {
+  char dir[1200];
+  snprintf(dir, sizeof dir, "%s/%s", lw_test_dir, sub);
+  return file_has(dir, "program_trace.svg", text);
+}
+
+static void test_passing_run_traces_vector_0(void **state) {
+  (void)state;
+  lw_test_need_abc();
+  uint32_t wrong;
+  lw_device_program_report rep =
+      trace_full_adder("recommended", "pass", &wrong);
+  assert_true(rep.all_pass);
+  assert_int_equal(rep.trace_vector, 0);
+  assert_int_equal(wrong, 0);
+  assert_int_equal(svg_has("pass", "vector 0: pass"), 1);
+  lw_device_program_report_free(&rep);
 }
 
 static void test_failing_run_traces_first_failure(void **state) {
   (void)state;
   lw_test_need_abc();
-  lw_net *net;
-  lw_program *prog;
-  full_adder(&net, &prog);
-  char dir[1200];
-  snprintf(dir, sizeof dir, "%s/fail", lw_test_dir);
-  lw_device_program_report rep = traced(net, prog, "paper", dir);
+  uint32_t wrong;
+  lw_device_program_report rep = trace_full_adder("paper", "fail", &wrong);
   assert_false(rep.all_pass);
   uint32_t v = rep.trace_vector;
   assert_false(rep.vectors[v].pass);
   for (uint32_t k = 0; k < v; k++)
     assert_true(rep.vectors[k].pass);
-  uint32_t wrong;
-  assert_int_equal(check_csv(dir, &rep, &wrong), devices_per_evaluation(prog));
   /* the trace's first wrong cell is at the vector's first failing cycle */
   assert_int_equal(wrong, rep.vectors[v].first_fail);
   char text[64];
   snprintf(text, sizeof text, "vector %u: FAIL", v);
-  assert_int_equal(file_has(dir, "program_trace.svg", text), 1);
+  assert_int_equal(svg_has("fail", text), 1);
   snprintf(text, sizeof text, "first wrong: T%u", rep.vectors[v].first_fail);
-  assert_int_equal(file_has(dir, "program_trace.svg", text), 1);
+  assert_int_equal(svg_has("fail", text), 1);
   lw_device_program_report_free(&rep);
-  lw_program_free(prog);
-  lw_net_free(net);
 }
 
 /* On the command line: the files and the line saying where they are; a
