@@ -32,6 +32,17 @@ static void full_adder(const char *flow, lw_net **net, lw_program **prog) {
   lw_test_map(blif, flow, path, net, prog);
 }
 
+/* The full adder and its lowwear program at lw_test_dir/NAME.json, mapped
+ * on the command line: their paths into blif (1024) and path (1200). */
+static void full_adder_files(const char *name, char *blif, char *path) {
+  char cmd[2600];
+  lw_test_source("examples/full_adder.blif", blif, 1024);
+  snprintf(path, 1200, "%s/%s.json", lw_test_dir, name);
+  snprintf(cmd, sizeof cmd, "map %s --flow lowwear -o %s 2>/dev/null", blif,
+           path);
+  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
+}
+
 static lw_device_program_report run_mc(const lw_net *net,
                                        const lw_program *prog, const char *bias,
                                        int fmin, double sigma,
@@ -284,11 +295,8 @@ static void test_variation_exit_status(void **state) {
   (void)state;
   lw_test_need_abc();
   char blif[1024], path[1200], cmd[3000], out[1200];
-  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
-  snprintf(path, sizeof path, "%s/fa_mc.json", lw_test_dir);
+  full_adder_files("fa_mc", blif, path);
   snprintf(out, sizeof out, "%s/fa_mc.out", lw_test_dir);
-  snprintf(cmd, sizeof cmd, "map %s -o %s 2>/dev/null", blif, path);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
   /* sigma 0.2: most rows wrong (test_pass_fraction_falls_with_sigma) */
   const char *const extra[] = {"", "--min-pass 0.5", "--min-pass 0.01"};
   const int want[] = {0, 4, 0};
@@ -361,13 +369,9 @@ static void test_full_adder_agrees_with_ngspice(void **state) {
   if (!have_ngspice())
     lw_test_skip("ngspice not on the PATH (Debian package ngspice)");
   char blif[1024], prog[1200], dir[1200], out[1200], cmd[4000];
-  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
-  snprintf(prog, sizeof prog, "%s/fa.json", lw_test_dir);
+  full_adder_files("fa", blif, prog);
   snprintf(dir, sizeof dir, "%s/fa_spice", lw_test_dir);
   snprintf(out, sizeof out, "%s/fa_spice.out", lw_test_dir);
-  snprintf(cmd, sizeof cmd, "map %s --flow lowwear -o %s 2>/dev/null", blif,
-           prog);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
   snprintf(cmd, sizeof cmd, "device --program %s %s --spice %s --json >%s",
            blif, prog, dir, out);
   assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
@@ -459,11 +463,8 @@ static void test_cli_exit_and_json(void **state) {
   (void)state;
   lw_test_need_abc();
   char blif[1024], path[1200], cmd[3000], out[1200];
-  lw_test_source("examples/full_adder.blif", blif, sizeof blif);
-  snprintf(path, sizeof path, "%s/fa_cli.json", lw_test_dir);
+  full_adder_files("fa_cli", blif, path);
   snprintf(out, sizeof out, "%s/fa_cli.out", lw_test_dir);
-  snprintf(cmd, sizeof cmd, "map %s -o %s 2>/dev/null", blif, path);
-  assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
   snprintf(cmd, sizeof cmd, "device --program %s %s --json >%s", blif, path,
            out);
   assert_int_equal(lw_test_run_cli(cmd, NULL), 0);
