@@ -199,6 +199,14 @@ static void summarise(const lw_drow *r, const lw_dvectors *vs,
   }
 }
 
+/* The vector --trace records: the first failing one, else vector 0. */
+static uint32_t vector_to_trace(const lw_device_program_report *rep) {
+  for (uint32_t v = 0; v < rep->nvectors; v++)
+    if (!rep->vectors[v].pass)
+      return v;
+  return 0;
+}
+
 lw_status lw_device_program(const lw_net *net, const lw_program *prog,
                             const lw_device_program_params *p,
                             lw_device_program_report *rep, lw_error *err) {
@@ -251,10 +259,7 @@ lw_status lw_device_program(const lw_net *net, const lw_program *prog,
   rep->min_pass = p->min_pass;
   rep->trace = p->trace_dir != NULL;
   if (rep->trace) {
-    while (rep->trace_vector + 1 < vs.n && rep->vectors[rep->trace_vector].pass)
-      rep->trace_vector++;
-    if (rep->vectors[rep->trace_vector].pass)
-      rep->trace_vector = 0;
+    rep->trace_vector = vector_to_trace(rep);
     st = lw_device_program_trace(&r, &vs, rep->trace_vector, p->trace_dir, err);
   }
   rep->spice = p->spice_dir != NULL;
